@@ -1,0 +1,34 @@
+using GraphApi.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace GraphApi.Api;
+
+/// <summary>Small things every endpoint family shares.</summary>
+internal static class ApiConventions
+{
+    /// <summary>Who made a change, as the history records it: the X-User header, or "anonymous".</summary>
+    public static string Author(HttpContext context)
+    {
+        var user = context.Request.Headers["X-User"].ToString().Trim();
+        return user.Length is > 0 and <= 100 ? user : "anonymous";
+    }
+
+    public static ValidationFailedException Invalid(string parameter, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(parameter, message);
+        return new ValidationFailedException(errors);
+    }
+
+    public static (int Offset, int Limit) Paging(int? offset, int? limit)
+    {
+        var errors = new ValidationErrors();
+        if (offset is < 0) errors.Add("offset", "Must be 0 or more.");
+        if (limit is < 1 or > 1000) errors.Add("limit", "Must be between 1 and 1000.");
+        errors.ThrowIfAny();
+        return (offset ?? 0, limit ?? 100);
+    }
+}
+
+/// <summary>One page of a list, with the total count of matching entries.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset, int Limit);

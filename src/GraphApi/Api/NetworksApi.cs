@@ -1,0 +1,79 @@
+using GraphApi.Domain;
+using GraphApi.Networks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GraphApi.Api;
+
+/// <summary>/api/networks: the maps themselves, and their history.</summary>
+public static class NetworksApi
+{
+    public static IEndpointRouteBuilder MapNetworks(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/networks").WithTags("Networks");
+        group.MapGet("/", ListNetworks).WithName("ListNetworks").WithSummary("All networks, with optional text search and paging.");
+        group.MapGet("/{networkId}", GetNetwork).WithName("GetNetwork").WithSummary("One network with its revision and counts.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateNetwork).WithName("CreateNetwork").WithSummary("Creates an empty network.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{networkId}", UpdateNetwork).WithName("UpdateNetwork")
+            .WithSummary("Renames a network or changes its description and composition rules; needs the version it is based on.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{networkId}", DeleteNetwork).WithName("DeleteNetwork").WithSummary("Deletes a network with everything in it and its history.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{networkId}/history", History).WithName("GetHistory")
+            .WithSummary("Committed change sets after a revision, oldest first; optionally only those touching one entity.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    public sealed record NetworkSummary(Network Network, long Revision, IReadOnlyDictionary<string, int> Counts);
+
+    private static async Task<Ok<Page<Network>>> ListNetworks(NetworkService networks, string? text, int? offset, int? limit, CancellationToken ct)
+    {
+        var (skip, take) = ApiConventions.Paging(offset, limit);
+        var all = (await networks.ListNetworksAsync(ct))
+            .Where(n => text is null || n.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || n.Id.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return TypedResults.Ok(new Page<Network>(all.Skip(skip).Take(take).ToList(), all.Count, skip, take));
+    }
+
+    private static async Task<Ok<NetworkSummary>> GetNetwork(NetworkService networks, string networkId, CancellationToken ct)
+    {
+        var snapshot = await networks.GetAsync(networkId, ct);
+        var counts = Enum.GetValues<EntityKind>().Where(k => k != EntityKind.Network)
+            .ToDictionary(k => EntitiesApi.Segment(k), snapshot.Count);
+        return TypedResults.Ok(new NetworkSummary(snapshot.Network, snapshot.Revision, counts));
+    }
+
+    private static async Task<Created<Network>> CreateNetwork(NetworkService networks, Network network, HttpContext context, CancellationToken ct)
+    {
+        var set = await networks.CreateNetworkAsync(network, ApiConventions.Author(context), ct);
+        var created = (Network)set.Changes[0].After!;
+        return TypedResults.Created($"/api/networks/{created.Id}", created);
+    }
+
+    private static async Task<Ok<Network>> UpdateNetwork(NetworkService networks, string networkId, Network network, HttpContext context,
+        CancellationToken ct)
+    {
+        var set = await networks.UpdateNetworkAsync(network with { Id = networkId }, ApiConventions.Author(context), ct);
+        return TypedResults.Ok((Network)set.Changes[0].After!);
+    }
+
+    private static async Task<NoContent> DeleteNetwork(NetworkService networks, string networkId, CancellationToken ct)
+    {
+        await networks.DeleteNetworkAsync(networkId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ChangeSet>>> History(NetworkService networks, string networkId, long? after, string? entity,
+        int? limit, CancellationToken ct)
+    {
+        if (after is < 0) throw ApiConventions.Invalid("after", "Must be a revision, 0 or more.");
+        var (_, take) = ApiConventions.Paging(0, limit);
+        await networks.GetAsync(networkId, ct);
+        return TypedResults.Ok(await networks.HistoryAsync(networkId, after ?? 0, entity, take, ct));
+    }
+}

@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace GraphApi.Domain;
+
+/// <summary>
+/// The one validation mechanism: the rules of each field, the references between entities and the
+/// chains that must not loop. The CRUD endpoints and the import use it alike; only the path prefix differs.
+/// </summary>
+public sealed partial class EntityValidator(GraphLimits limits)
+{
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
+    private static partial Regex IdPattern();
+
+    /// <summary>Trims text, turns empty optional text into null and missing lists into empty ones, so equal input stores equal data.</summary>
+    public static Entity Normalize(Entity entity) => entity switch
+    {
+        Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), CompositionRules = n.CompositionRules ?? [] },
+        Topic t => t with { Name = Trim(t.Name), Description = Opt(t.Description) },
+        Territory t => t with { Name = Trim(t.Name), Kind = Trim(t.Kind), Parent = Opt(t.Parent) },
+        Actor a => a with
+        {
+            Name = Trim(a.Name), ShortName = Opt(a.ShortName), Kind = Trim(a.Kind), Parent = Opt(a.Parent),
+            Territories = a.Territories ?? [], Topics = a.Topics ?? [], Description = Opt(a.Description),
+        },
+        Body b => b with
+        {
+            Name = Trim(b.Name), Kind = Trim(b.Kind), Mandate = Opt(b.Mandate), Topics = b.Topics ?? [],
+            Territories = b.Territories ?? [], LastMeeting = Opt(b.LastMeeting), Status = Opt(b.Status) ?? BodyStatuses.Active,
+            Lead = Opt(b.Lead), ReportsTo = Opt(b.ReportsTo), Founded = Opt(b.Founded), Dissolved = Opt(b.Dissolved),
+        },
+        Person p => p with { Name = Trim(p.Name), Function = Opt(p.Function), Actor = Opt(p.Actor) },
+        Measure m => m with
+        {
+            Name = Trim(m.Name), OfferedBy = m.OfferedBy ?? [], Topics = m.Topics ?? [], Territories = m.Territories ?? [],
+            Description = Opt(m.Description), Since = Opt(m.Since), Until = Opt(m.Until),
+        },
+        Membership m => m with
+        {
+            Member = Trim(m.Member), Body = Trim(m.Body), Role = Opt(m.Role) ?? MembershipRoles.Member,
+            Representing = Opt(m.Representing), Since = Opt(m.Since), Until = Opt(m.Until),
+        },
+        Collaboration c => c with
+        {
+            From = Trim(c.From), To = Trim(c.To), Kind = Opt(c.Kind) ?? CollaborationKinds.Informal, Topics = c.Topics ?? [],
+            Since = Opt(c.Since), Until = Opt(c.Until), Description = Opt(c.Description),
+        },
+        _ => entity,
+    };
+
+    private static string Trim(string? s) => s?.Trim() ?? "";
+    private static string? Opt(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Rules that need nothing but the entity itself.</summary>
+    public void CheckFields(Entity entity, string path, ValidationErrors errors)
+    {
+        CheckId(entity.Id, ValidationErrors.Join(path, "id"), errors);
+        var p = (string field) => ValidationErrors.Join(path, field);
+        switch (entity)
+        {
+            case Network n:
+                Name(n.Name, p("name"), errors);
+                Text(n.Description, p("description"), errors);
+                CheckCompositionRules(n.CompositionRules, p("compositionRules"), errors);
+                break;
+            case Topic t:
+                Name(t.Name, p("name"), errors);
+                Text(t.Description, p("description"), errors);
+                break;
+            case Territory t:
+                Name(t.Name, p("name"), errors);
+                OneOf(t.Kind, TerritoryKinds.All, p("kind"), errors);
+                break;
+            case Actor a:
+                Name(a.Name, p("name"), errors);
+                if (a.ShortName is not null) Name(a.ShortName, p("shortName"), errors);
+                OneOf(a.Kind, ActorKinds.All, p("kind"), errors);
+                IdList(a.Territories, p("territories"), errors);
+                IdList(a.Topics, p("topics"), errors);
+                Text(a.Description, p("description"), errors);
+                break;
+            case Body b:
+                Name(b.Name, p("name"), errors);
+                OneOf(b.Kind, BodyKinds.All, p("kind"), errors);
+                OneOf(b.Status, BodyStatuses.All, p("status"), errors);
+                Text(b.Mandate, p("mandate"), errors);
+                IdList(b.Topics, p("topics"), errors);
+                IdList(b.Territories, p("territories"), errors);
+                if (b.MeetingsPerYear is < 0 or > 366)
+                    errors.Add(p("meetingsPerYear"), "Must be between 0 and 366.");
+                if (b.MeetingHours is not null && (double.IsNaN(b.MeetingHours.Value) || b.MeetingHours is <= 0 or > 24))
+                    errors.Add(p("meetingHours"), "Must be more than 0 and at most 24.");
+                Date(b.LastMeeting, p("lastMeeting"), errors);
+                DatesInOrder(b.Founded, b.Dissolved, p("founded"), p("dissolved"), errors);
+                if (b.Status == BodyStatuses.Dissolved && b.Dissolved is null)
+                    errors.Add(p("dissolved"), "A body with status 'dissolved' needs the date it was dissolved.");
+                if (b.Status != BodyStatuses.Dissolved && b.Dissolved is not null)
+                    errors.Add(p("status"), "A body with a 'dissolved' date must have status 'dissolved'.");
+                break;
+            case Person pe:
+                Name(pe.Name, p("name"), errors);
+                Text(pe.Function, p("function"), errors);
+                break;
+            case Measure m:
+                Name(m.Name, p("name"), errors);
+                IdList(m.OfferedBy, p("offeredBy"), errors);
+                IdList(m.Topics, p("topics"), errors);
+                IdList(m.Territories, p("territories"), errors);
+                Text(m.Description, p("description"), errors);
+                DatesInOrder(m.Since, m.Until, p("since"), p("until"), errors);
+                break;
+            case Membership m:
+                Required(m.Member, p("member"), errors);
+                Required(m.Body, p("body"), errors);
+                OneOf(m.Role, MembershipRoles.All, p("role"), errors);
+                DatesInOrder(m.Since, m.Until, p("since"), p("until"), errors);
+                break;
+            case Collaboration c:
+                Required(c.From, p("from"), errors);
+                Required(c.To, p("to"), errors);
+                if (c.From.Length > 0 && c.From == c.To) errors.Add(p("to"), "An actor cannot collaborate with itself.");
+                OneOf(c.Kind, CollaborationKinds.All, p("kind"), errors);
+                IdList(c.Topics, p("topics"), errors);
+                DatesInOrder(c.Since, c.Until, p("since"), p("until"), errors);
+                Text(c.Description, p("description"), errors);
+                break;
+        }
+    }
+
+    public static void CheckCompositionRules(IReadOnlyList<CompositionRule> rules, string path, ValidationErrors errors)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var rp = $"{path}[{i}]";
+            OneOf(rule.BodyKind, BodyKinds.All, ValidationErrors.Join(rp, "bodyKind"), errors);
+            var kinds = rule.RequiredActorKinds ?? [];
+            for (var j = 0; j < kinds.Count; j++)
+                OneOf(kinds[j], ActorKinds.All, ValidationErrors.Join(rp, $"requiredActorKinds[{j}]"), errors);
+            if (rules.Take(i).Any(r => r.BodyKind == rule.BodyKind))
+                errors.Add(ValidationErrors.Join(rp, "bodyKind"), $"There is already a rule for body kind '{rule.BodyKind}'.");
+        }
+    }
+
+    /// <summary>Rules about what the entity points at, checked against the network it is to be part of.</summary>
+    public void CheckReferences(Entity entity, NetworkSnapshot network, string path, ValidationErrors errors)
+    {
+        var p = (string field) => ValidationErrors.Join(path, field);
+        switch (entity)
+        {
+            case Territory t:
+                Ref<Territory>(t.Parent, network, p("parent"), errors);
+                Chain<Territory>(t, network, x => x.Parent, p("parent"), errors);
+                break;
+            case Actor a:
+                Ref<Actor>(a.Parent, network, p("parent"), errors);
+                Chain<Actor>(a, network, x => x.Parent, p("parent"), errors);
+                Refs<Territory>(a.Territories, network, p("territories"), errors);
+                Refs<Topic>(a.Topics, network, p("topics"), errors);
+                break;
+            case Body b:
+                Refs<Topic>(b.Topics, network, p("topics"), errors);
+                Refs<Territory>(b.Territories, network, p("territories"), errors);
+                Ref<Actor>(b.Lead, network, p("lead"), errors);
+                Ref<Body>(b.ReportsTo, network, p("reportsTo"), errors);
+                Chain<Body>(b, network, x => x.ReportsTo, p("reportsTo"), errors);
+                break;
+            case Person pe:
+                Ref<Actor>(pe.Actor, network, p("actor"), errors);
+                break;
+            case Measure m:
+                Refs<Actor>(m.OfferedBy, network, p("offeredBy"), errors);
+                Refs<Topic>(m.Topics, network, p("topics"), errors);
+                Refs<Territory>(m.Territories, network, p("territories"), errors);
+                break;
+            case Membership m:
+                var member = network.Find(m.Member);
+                if (m.Member.Length > 0 && member is not (Actor or Person))
+                    errors.Add(p("member"), member is null
+                        ? $"'{m.Member}' does not exist in this network."
+                        : $"'{m.Member}' is a {Describe(member)}; a member must be an actor or a person.");
+                Ref<Body>(m.Body, network, p("body"), errors);
+                Ref<Actor>(m.Representing, network, p("representing"), errors);
+                if (m.Representing is not null && member is Actor)
+                    errors.Add(p("representing"), "Only a person's membership names the actor they represent; this member is an actor.");
+                break;
+            case Collaboration c:
+                Ref<Actor>(c.From, network, p("from"), errors);
+                Ref<Actor>(c.To, network, p("to"), errors);
+                Refs<Topic>(c.Topics, network, p("topics"), errors);
+                break;
+        }
+    }
+
+    /// <summary>The body size rule, given how many memberships the body will have.</summary>
+    public void CheckBodySize(string bodyId, int memberships, string path, ValidationErrors errors)
+    {
+        if (memberships > limits.MaxMembersPerBody)
+            errors.Add(path, $"Body '{bodyId}' would have {memberships} memberships; at most {limits.MaxMembersPerBody} are allowed.");
+    }
+
+    /// <summary>Everything that refers to <paramref name="id"/>, as "kind 'id'.field", apart from memberships and collaborations.</summary>
+    public static IEnumerable<(Entity Source, string Field)> ReferencesTo(string id, NetworkSnapshot network)
+    {
+        foreach (var e in network.Everything)
+        {
+            foreach (var (field, target) in Outgoing(e))
+                if (target == id) yield return (e, field);
+        }
+    }
+
+    /// <summary>Every id an entity points at, with the field that holds it.</summary>
+    public static IEnumerable<(string Field, string Target)> Outgoing(Entity e)
+    {
+        static IEnumerable<(string, string)> One(string field, string? id) => id is null ? [] : [(field, id)];
+        static IEnumerable<(string, string)> Many(string field, IEnumerable<string> ids) => ids.Select(i => (field, i));
+        return e switch
+        {
+            Territory t => One("parent", t.Parent),
+            Actor a => One("parent", a.Parent).Concat(Many("territories", a.Territories)).Concat(Many("topics", a.Topics)),
+            Body b => Many("topics", b.Topics).Concat(Many("territories", b.Territories))
+                .Concat(One("lead", b.Lead)).Concat(One("reportsTo", b.ReportsTo)),
+            Person p => One("actor", p.Actor),
+            Measure m => Many("offeredBy", m.OfferedBy).Concat(Many("topics", m.Topics)).Concat(Many("territories", m.Territories)),
+            Membership m => One("member", m.Member).Concat(One("body", m.Body)).Concat(One("representing", m.Representing)),
+            Collaboration c => One("from", c.From).Concat(One("to", c.To)).Concat(Many("topics", c.Topics)),
+            _ => [],
+        };
+    }
+
+    public static string Describe(Entity e) => e.EntityKind.ToString().ToLowerInvariant();
+
+    private void CheckId(string id, string path, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(id)) errors.Add(path, "Must not be empty.");
+        else if (id.Length > limits.MaxIdLength) errors.Add(path, $"Must be at most {limits.MaxIdLength} characters; it has {id.Length}.");
+        else if (!IdPattern().IsMatch(id))
+            errors.Add(path, "May contain only letters, digits, '-', '_', '.' and ':', and must start with a letter or digit.");
+    }
+
+    private void Name(string value, string path, ValidationErrors errors)
+    {
+        if (value.Length == 0) errors.Add(path, "Must not be empty.");
+        else if (value.Length > limits.MaxNameLength)
+            errors.Add(path, $"Must be at most {limits.MaxNameLength} characters; it has {value.Length}.");
+    }
+
+    private void Text(string? value, string path, ValidationErrors errors)
+    {
+        if (value?.Length > limits.MaxTextLength)
+            errors.Add(path, $"Must be at most {limits.MaxTextLength} characters; it has {value.Length}.");
+    }
+
+    private static void Required(string value, string path, ValidationErrors errors)
+    {
+        if (value.Length == 0) errors.Add(path, "Must not be empty.");
+    }
+
+    private static void OneOf(string? value, IReadOnlyList<string> allowed, string path, ValidationErrors errors)
+    {
+        if (value is null || !allowed.Contains(value))
+            errors.Add(path, $"'{value}' is not allowed; use one of: {string.Join(", ", allowed)}.");
+    }
+
+    private void IdList(IReadOnlyList<string> ids, string path, ValidationErrors errors)
+    {
+        if (ids.Count > limits.MaxListLength)
+            errors.Add(path, $"Must have at most {limits.MaxListLength} entries; it has {ids.Count}.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+            if (!seen.Add(ids[i] ?? "")) errors.Add($"{path}[{i}]", $"'{ids[i]}' is listed twice.");
+    }
+
+    private static bool Date(string? value, string path, ValidationErrors errors)
+    {
+        if (value is null) return true;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return true;
+        errors.Add(path, $"'{value}' is not a date of the form YYYY-MM-DD.");
+        return false;
+    }
+
+    private static void DatesInOrder(string? from, string? to, string fromPath, string toPath, ValidationErrors errors)
+    {
+        var ok = Date(from, fromPath, errors) & Date(to, toPath, errors);
+        if (ok && from is not null && to is not null && string.CompareOrdinal(from, to) > 0)
+            errors.Add(toPath, $"'{to}' is before {fromPath.Split('.')[^1]} '{from}'; the dates are in the wrong order.");
+    }
+
+    private static void Ref<T>(string? id, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity
+    {
+        if (string.IsNullOrEmpty(id) || network.Find<T>(id) is not null) return;
+        var other = network.Find(id);
+        var wanted = NetworkSnapshot.KindOf<T>().ToString().ToLowerInvariant();
+        errors.Add(path, other is null
+            ? $"'{id}' does not exist in this network."
+            : $"'{id}' is a {Describe(other)}, not a {wanted}.");
+    }
+
+    private static void Refs<T>(IReadOnlyList<string> ids, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity
+    {
+        for (var i = 0; i < ids.Count; i++) Ref<T>(ids[i], network, $"{path}[{i}]", errors);
+    }
+
+    /// <summary>Follows parent / reports-to links from the entity; reports a loop that comes back to it.</summary>
+    private static void Chain<T>(T start, NetworkSnapshot network, Func<T, string?> next, string path, ValidationErrors errors)
+        where T : Entity
+    {
+        var seen = new List<string> { start.Id };
+        for (var id = next(start); id is not null; )
+        {
+            if (id == start.Id)
+            {
+                errors.Add(path, $"This makes a cycle: {string.Join(" → ", seen)} → {start.Id}.");
+                return;
+            }
+            if (seen.Contains(id)) return; // a loop further up that does not include this entity; reported where it starts
+            seen.Add(id);
+            var current = network.Find<T>(id);
+            if (current is null) return;
+            id = next(current);
+        }
+    }
+}

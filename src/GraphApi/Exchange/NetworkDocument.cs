@@ -1,0 +1,28 @@
+using GraphApi.Domain;
+
+namespace GraphApi.Exchange;
+
+/// <summary>
+/// One whole network as one JSON document: the exchange format of import and export, described by
+/// docs/network.schema.json. Store metadata (version, created, updated) is not part of it.
+/// </summary>
+public sealed record NetworkDocument
+{
+    public NetworkHeader? Network { get; init; }
+    public IReadOnlyList<Topic>? Topics { get; init; }
+    public IReadOnlyList<Territory>? Territories { get; init; }
+    public IReadOnlyList<Actor>? Actors { get; init; }
+    public IReadOnlyList<Body>? Bodies { get; init; }
+    public IReadOnlyList<Person>? Persons { get; init; }
+    public IReadOnlyList<Membership>? Memberships { get; init; }
+    public IReadOnlyList<Collaboration>? Collaborations { get; init; }
+    public IReadOnlyList<Measure>? Measures { get; init; }
+    public IReadOnlyList<CompositionRule>? CompositionRules { get; init; }
+}
+
+public sealed record NetworkHeader
+{
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+}

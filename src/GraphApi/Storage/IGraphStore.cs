@@ -1,0 +1,32 @@
+using GraphApi.Domain;
+
+namespace GraphApi.Storage;
+
+/// <summary>
+/// Where networks live, in the language of the domain. SQLite implements it as the embedded store;
+/// a Neo4j store (over its HTTP Query API) is to implement the same contract as the shared store.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>Creates or migrates the schema. Called once at start.</summary>
+    Task InitializeAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default);
+
+    /// <summary>The whole network at its latest revision, or null if there is none with that id.</summary>
+    Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Writes all changes of the set, and their history, in one transaction, provided the network is
+    /// still at <paramref name="expectedRevision"/> (0 for a network the set creates). Returns when durable.
+    /// </summary>
+    /// <exception cref="ConflictException">Another writer got there first.</exception>
+    Task CommitAsync(ChangeSet changes, long expectedRevision, CancellationToken ct = default);
+
+    /// <summary>Removes the network, its entities and its history.</summary>
+    Task<bool> DeleteNetworkAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>Committed change sets after a revision, oldest first, optionally only those touching one entity.</summary>
+    Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
+        CancellationToken ct = default);
+}

@@ -1,0 +1,307 @@
+using GraphApi.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace GraphApi.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Entities are kept as JSON documents keyed by
+/// (network, id); the graph logic works on in-memory snapshots, so SQL only needs to load and save.
+/// With synchronous=FULL a commit is on disk before it is acknowledged, so it survives kill -9.
+/// </summary>
+public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphStore
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = options.Value.DatabasePath,
+        Pooling = true,
+    }.ToString();
+
+    private readonly string _synchronous = options.Value.Synchronous.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA"
+        ? options.Value.Synchronous.ToUpperInvariant()
+        : throw new ArgumentException($"Store:Synchronous must be FULL, NORMAL or EXTRA, not '{options.Value.Synchronous}'.");
+
+    // SQLite has one writer at a time; queueing here avoids busy retries inside the database.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <summary>Schema migrations, in order; PRAGMA user_version counts how many have run.</summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE networks (
+            id TEXT NOT NULL PRIMARY KEY,
+            revision INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE entities (
+            network_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (network_id, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE changes (
+            network_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            op TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            PRIMARY KEY (network_id, revision, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX changes_by_entity ON changes (network_id, entity_id, revision);
+        """,
+    ];
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+
+        await using var connection = await OpenAsync(ct);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
+        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct));
+        for (var i = version; i < Migrations.Length; i++)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await ExecuteAsync(connection, Migrations[i], ct, tx);
+            await ExecuteAsync(connection, $"PRAGMA user_version = {i + 1};", ct, tx);
+            await tx.CommitAsync(ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT data FROM networks ORDER BY id;";
+        var list = new List<Network>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            list.Add((Network)GraphJson.Deserialize(EntityKind.Network, reader.GetString(0)));
+        return list;
+    }
+
+    public async Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        // One read transaction, so the network row and its entities are of the same revision.
+        await using var tx = connection.BeginTransaction(deferred: true);
+        await using var head = connection.CreateCommand();
+        head.Transaction = tx;
+        head.CommandText = "SELECT revision, data FROM networks WHERE id = $id;";
+        head.Parameters.AddWithValue("$id", networkId);
+        Network network;
+        long revision;
+        await using (var reader = await head.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct)) return null;
+            revision = reader.GetInt64(0);
+            network = (Network)GraphJson.Deserialize(EntityKind.Network, reader.GetString(1));
+        }
+
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT kind, data FROM entities WHERE network_id = $id;";
+        cmd.Parameters.AddWithValue("$id", networkId);
+        var entities = new List<Entity>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                entities.Add(GraphJson.Deserialize(Enum.Parse<EntityKind>(reader.GetString(0)), reader.GetString(1)));
+        }
+        return NetworkSnapshot.Create(network, revision, entities);
+    }
+
+    public async Task CommitAsync(ChangeSet changes, long expectedRevision, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await AdvanceRevisionAsync(connection, tx, changes, expectedRevision, ct);
+
+            await using var upsert = Command(connection, tx,
+                "INSERT INTO entities (network_id, id, kind, version, data) VALUES ($n, $id, $kind, $version, $data) " +
+                "ON CONFLICT (network_id, id) DO UPDATE SET kind = excluded.kind, version = excluded.version, data = excluded.data;",
+                "$n", "$id", "$kind", "$version", "$data");
+            await using var delete = Command(connection, tx, "DELETE FROM entities WHERE network_id = $n AND id = $id;", "$n", "$id");
+            await using var history = Command(connection, tx,
+                "INSERT INTO changes (network_id, revision, seq, at, author, op, kind, entity_id, before, after) " +
+                "VALUES ($n, $rev, $seq, $at, $author, $op, $kind, $id, $before, $after);",
+                "$n", "$rev", "$seq", "$at", "$author", "$op", "$kind", "$id", "$before", "$after");
+
+            var at = changes.At.ToString("O");
+            for (var seq = 0; seq < changes.Changes.Count; seq++)
+            {
+                var change = changes.Changes[seq];
+                if (change.Kind != EntityKind.Network)
+                {
+                    if (change.After is { } after)
+                        await RunAsync(upsert, ct, changes.NetworkId, after.Id, after.EntityKind.ToString(), after.Version, GraphJson.Serialize(after));
+                    else
+                        await RunAsync(delete, ct, changes.NetworkId, change.Id);
+                }
+                await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, change.Op.ToString(),
+                    change.Kind.ToString(), change.Id,
+                    change.Before is null ? DBNull.Value : GraphJson.Serialize(change.Before),
+                    change.After is null ? DBNull.Value : GraphJson.Serialize(change.After));
+            }
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Moves the network row to the set's revision, and fails if someone else moved it first.</summary>
+    private static async Task AdvanceRevisionAsync(SqliteConnection connection, SqliteTransaction tx, ChangeSet changes,
+        long expectedRevision, CancellationToken ct)
+    {
+        var networkChange = changes.Changes.FirstOrDefault(c => c.Kind == EntityKind.Network);
+        if (networkChange?.Op == ChangeOp.Create)
+        {
+            await using var insert = Command(connection, tx,
+                "INSERT INTO networks (id, revision, data) VALUES ($id, $rev, $data) ON CONFLICT (id) DO NOTHING;", "$id", "$rev", "$data");
+            if (await RunAsync(insert, ct, changes.NetworkId, changes.Revision, GraphJson.Serialize(networkChange.After!)) == 0)
+                throw new ConflictException($"A network with id '{changes.NetworkId}' already exists.");
+            return;
+        }
+
+        await using var update = Command(connection, tx,
+            "UPDATE networks SET revision = $rev, data = coalesce($data, data) WHERE id = $id AND revision = $expected;",
+            "$id", "$rev", "$data", "$expected");
+        object data = networkChange?.After is { } n ? GraphJson.Serialize(n) : DBNull.Value;
+        if (await RunAsync(update, ct, changes.NetworkId, changes.Revision, data, expectedRevision) == 0)
+            throw new ConflictException(
+                $"Network '{changes.NetworkId}' was changed by another writer (expected revision {expectedRevision}); reload and try again.");
+    }
+
+    public async Task<bool> DeleteNetworkAsync(string networkId, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var entities = Command(connection, tx, "DELETE FROM entities WHERE network_id = $id;", "$id");
+            await using var history = Command(connection, tx, "DELETE FROM changes WHERE network_id = $id;", "$id");
+            await using var network = Command(connection, tx, "DELETE FROM networks WHERE id = $id;", "$id");
+            await RunAsync(entities, ct, networkId);
+            await RunAsync(history, ct, networkId);
+            var deleted = await RunAsync(network, ct, networkId) > 0;
+            await tx.CommitAsync(ct);
+            return deleted;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
+        CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        // The limit counts change sets, not rows, so a set is never cut in half.
+        cmd.CommandText = """
+            SELECT revision, at, author, op, kind, entity_id, before, after FROM changes
+            WHERE network_id = $n AND revision IN (
+                SELECT DISTINCT revision FROM changes
+                WHERE network_id = $n AND revision > $after AND ($entity IS NULL OR entity_id = $entity)
+                ORDER BY revision LIMIT $limit)
+              AND ($entity IS NULL OR entity_id = $entity)
+            ORDER BY revision, seq;
+            """;
+        cmd.Parameters.AddWithValue("$n", networkId);
+        cmd.Parameters.AddWithValue("$after", afterRevision);
+        cmd.Parameters.AddWithValue("$entity", (object?)entityId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$limit", limit);
+
+        var sets = new List<ChangeSet>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var revision = reader.GetInt64(0);
+            var kind = Enum.Parse<EntityKind>(reader.GetString(4));
+            var change = new Change(Enum.Parse<ChangeOp>(reader.GetString(3)), kind, reader.GetString(5),
+                reader.IsDBNull(6) ? null : GraphJson.Deserialize(kind, reader.GetString(6)),
+                reader.IsDBNull(7) ? null : GraphJson.Deserialize(kind, reader.GetString(7)));
+            if (sets.Count > 0 && sets[^1].Revision == revision)
+                ((List<Change>)sets[^1].Changes).Add(change);
+            else
+                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change }));
+        }
+        return sets;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        await ExecuteAsync(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;", ct);
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var name in parameters) cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static Task<int> RunAsync(SqliteCommand cmd, CancellationToken ct, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
+        return cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct, SqliteTransaction? tx = null)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync(ct);
+    }
+}
+
+/// <summary>Settings of the embedded store ("Store" configuration section).</summary>
+public sealed class StoreOptions
+{
+    /// <summary>The SQLite file; by default networkgraph.db in the user's local data folder.</summary>
+    public string DatabasePath { get; set; } = DefaultPath();
+
+    /// <summary>FULL: every acknowledged commit is on disk. NORMAL is faster and survives a crash of the process, not of the machine.</summary>
+    public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>Load the networks in seed/ when the store holds none.</summary>
+    public bool SeedOnEmpty { get; set; } = true;
+
+    /// <summary>Where the seed networks are; by default the seed folder beside the app.</summary>
+    public string? SeedFolder { get; set; }
+
+    public static string DefaultPath()
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        if (string.IsNullOrEmpty(root)) root = Path.GetTempPath();
+        return Path.Combine(root, "NetworkGraph", "networkgraph.db");
+    }
+}
