@@ -178,7 +178,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 if (m.Member.Length > 0 && member is not (Actor or Person))
                     errors.Add(p("member"), member is null
                         ? $"'{m.Member}' does not exist in this network."
-                        : $"'{m.Member}' is a {Describe(member)}; a member must be an actor or a person.");
+                        : $"'{m.Member}' is {WithArticle(Describe(member))}; a member must be an actor or a person.");
                 Ref<Body>(m.Body, network, p("body"), errors);
                 Ref<Actor>(m.Representing, network, p("representing"), errors);
                 if (m.Representing is not null && member is Actor)
@@ -229,6 +229,9 @@ public sealed partial class EntityValidator(GraphLimits limits)
     }
 
     public static string Describe(Entity e) => e.EntityKind.ToString().ToLowerInvariant();
+
+    /// <summary>"an actor", "a body": for messages.</summary>
+    public static string WithArticle(string kind) => ("aeiou".Contains(kind[0]) ? "an " : "a ") + kind;
 
     private void CheckId(string id, string path, ValidationErrors errors)
     {
@@ -293,7 +296,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
         var wanted = NetworkSnapshot.KindOf<T>().ToString().ToLowerInvariant();
         errors.Add(path, other is null
             ? $"'{id}' does not exist in this network."
-            : $"'{id}' is a {Describe(other)}, not a {wanted}.");
+            : $"'{id}' is {WithArticle(Describe(other))}, not {WithArticle(wanted)}.");
     }
 
     private static void Refs<T>(IReadOnlyList<string> ids, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity

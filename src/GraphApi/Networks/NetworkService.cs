@@ -84,15 +84,13 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public Task<ChangeSet> CreateAsync(string networkId, Entity entity, string author, CancellationToken ct = default)
     {
         entity = EntityValidator.Normalize(entity with { Id = string.IsNullOrWhiteSpace(entity.Id) ? GenerateId(entity) : entity.Id.Trim() });
-        var errors = new ValidationErrors();
-        validator.CheckFields(entity, "", errors);
-        errors.ThrowIfAny();
         return CommitAsync(networkId, creating: false, snapshot =>
         {
-            if (snapshot.Find(entity.Id) is { } taken)
-                throw new ConflictException($"The id '{entity.Id}' is already used by the {EntityValidator.Describe(taken)} '{taken.Label}'.", taken);
             var change = new Change(ChangeOp.Create, entity.EntityKind, entity.Id, null, entity);
-            CheckAgainst(snapshot, change);
+            var errors = Check(snapshot, change);
+            if (snapshot.Find(entity.Id) is { } taken && !errors.Any)
+                throw new ConflictException($"The id '{entity.Id}' is already used by the {EntityValidator.Describe(taken)} '{taken.Label}'.", taken);
+            errors.ThrowIfAny();
             return [change];
         }, author, ct);
     }
@@ -101,16 +99,14 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public Task<ChangeSet> UpdateAsync(string networkId, Entity entity, string author, CancellationToken ct = default)
     {
         entity = EntityValidator.Normalize(entity);
-        var errors = new ValidationErrors();
-        validator.CheckFields(entity, "", errors);
-        RequireVersion(entity, errors);
-        errors.ThrowIfAny();
         return CommitAsync(networkId, creating: false, snapshot =>
         {
             var current = Existing(snapshot, entity.EntityKind, entity.Id);
-            EnsureCurrent(current, entity.Version);
             var change = new Change(ChangeOp.Update, entity.EntityKind, entity.Id, current, entity);
-            CheckAgainst(snapshot, change);
+            var errors = Check(snapshot, change);
+            RequireVersion(entity, errors);
+            errors.ThrowIfAny();
+            EnsureCurrent(current, entity.Version);
             return [change];
         }, author, ct);
     }
@@ -204,15 +200,16 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         return loaded;
     }
 
-    /// <summary>Checks the references and size rules of one change against the state it will produce.</summary>
-    private void CheckAgainst(NetworkSnapshot snapshot, Change change)
+    /// <summary>Every rule for one change, against the state it will produce: fields, references, body size.</summary>
+    private ValidationErrors Check(NetworkSnapshot snapshot, Change change)
     {
-        var candidate = snapshot.Apply(new ChangeSet(snapshot.Network.Id, snapshot.Revision, default, "", [change]));
         var errors = new ValidationErrors();
+        validator.CheckFields(change.After!, "", errors);
+        var candidate = snapshot.Apply(new ChangeSet(snapshot.Network.Id, snapshot.Revision, default, "", [change]));
         validator.CheckReferences(change.After!, candidate, "", errors);
         if (change.After is Membership m && (change.Before as Membership)?.Body != m.Body)
             validator.CheckBodySize(m.Body, candidate.All<Membership>().Count(x => x.Body == m.Body), "body", errors);
-        errors.ThrowIfAny();
+        return errors;
     }
 
     private static Entity Existing(NetworkSnapshot snapshot, EntityKind kind, string id)
