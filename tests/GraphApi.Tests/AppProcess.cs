@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace GraphApi.Tests;
+
+/// <summary>The real app as a child process (dotnet GraphUi.dll ...), for what only a separate process can show.</summary>
+public static class AppProcess
+{
+    public static string AppDll => Path.Combine(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, "GraphUi.dll");
+
+    public static ProcessStartInfo StartInfo(string databasePath, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(AppDll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["Store__DatabasePath"] = databasePath;
+        info.Environment["Store__SeedOnEmpty"] = "false";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return info;
+    }
+
+    /// <summary>Runs a command of the app to its end and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(databasePath, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
