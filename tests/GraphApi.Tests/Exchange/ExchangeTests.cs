@@ -109,6 +109,16 @@ public sealed class ExchangeTests : IDisposable
     }
 
     [Fact]
+    public async Task TheReadmeExampleImports()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(TestApp.SeedFolder, "..", "README.md"));
+        var start = readme.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var response = await _app.ImportAsync(example);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task ExportOfAnUnknownNetworkIs404() =>
         await Api.ProblemAssert.Status(await _app.CreateClient().GetAsync("/api/networks/nowhere/export"), HttpStatusCode.NotFound);
 }
