@@ -1,10 +1,13 @@
 using GraphApi.Api;
 using GraphUi;
+using GraphUi.Components;
+using GraphUi.Localization;
 
 // "import FILE" is a command, not a server start: strip it before the host reads the arguments.
 var command = args is ["import", var file, ..] ? file : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : args[2..]);
 builder.AddGraphApi();
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 await app.Services.InitializeGraphStoreAsync();
@@ -12,7 +15,11 @@ await app.Services.InitializeGraphStoreAsync();
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
 
 app.MapGraphApi();
-app.MapGet("/", () => Results.Redirect("/api/networks")).ExcludeFromDescription();
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseStaticFiles();
+app.UseAntiforgery();
+app.MapLanguageSwitch();
+app.MapRazorComponents<App>();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

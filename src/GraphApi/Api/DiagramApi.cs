@@ -18,8 +18,12 @@ public static class DiagramApi
         return routes;
     }
 
-    /// <summary>A node: its entity kind as <c>type</c>, its own kind (actor kind, body kind...) as <c>kind</c>.</summary>
-    public sealed record Node(string Id, string Type, string? Kind, string Label, string? Status, long Version);
+    /// <summary>
+    /// A node: its entity kind as <c>type</c>, its own kind (actor kind, body kind...) as <c>kind</c>, and what
+    /// the map filters by: topics, territories and the period it exists in (founded/dissolved, since/until).
+    /// </summary>
+    public sealed record Node(string Id, string Type, string? Kind, string Label, string? Status, long Version,
+        IReadOnlyList<string> Topics, IReadOnlyList<string> Territories, string? Since = null, string? Until = null);
 
     /// <summary>
     /// An edge. Types: membership (member → body), collaboration (actor → actor), partOf (unit → parent),
@@ -48,33 +52,33 @@ public static class DiagramApi
             foreach (var t in territories) Link("activeIn", source, t);
         }
 
-        foreach (var t in s.All<Topic>()) nodes.Add(new Node(t.Id, "topic", null, t.Label, null, t.Version));
+        foreach (var t in s.All<Topic>()) nodes.Add(new Node(t.Id, "topic", null, t.Label, null, t.Version, [], []));
         foreach (var t in s.All<Territory>())
         {
-            nodes.Add(new Node(t.Id, "territory", t.Kind, t.Label, null, t.Version));
+            nodes.Add(new Node(t.Id, "territory", t.Kind, t.Label, null, t.Version, [], []));
             if (t.Parent is not null) Link("within", t.Id, t.Parent);
         }
         foreach (var a in s.All<Actor>())
         {
-            nodes.Add(new Node(a.Id, "actor", a.Kind, a.Label, null, a.Version));
+            nodes.Add(new Node(a.Id, "actor", a.Kind, a.Label, null, a.Version, a.Topics, a.Territories));
             if (a.Parent is not null) Link("partOf", a.Id, a.Parent);
             Lists(a.Id, a.Topics, a.Territories);
         }
         foreach (var b in s.All<Body>())
         {
-            nodes.Add(new Node(b.Id, "body", b.Kind, b.Label, b.Status, b.Version));
+            nodes.Add(new Node(b.Id, "body", b.Kind, b.Label, b.Status, b.Version, b.Topics, b.Territories, b.Founded, b.Dissolved));
             if (b.ReportsTo is not null) Link("reportsTo", b.Id, b.ReportsTo);
             if (b.Lead is not null) Link("leads", b.Lead, b.Id);
             Lists(b.Id, b.Topics, b.Territories);
         }
         foreach (var p in s.All<Person>())
         {
-            nodes.Add(new Node(p.Id, "person", null, p.Label, null, p.Version));
+            nodes.Add(new Node(p.Id, "person", null, p.Label, null, p.Version, [], []));
             if (p.Actor is not null) Link("worksFor", p.Id, p.Actor);
         }
         foreach (var m in s.All<Measure>())
         {
-            nodes.Add(new Node(m.Id, "measure", null, m.Label, null, m.Version));
+            nodes.Add(new Node(m.Id, "measure", null, m.Label, null, m.Version, m.Topics, m.Territories, m.Since, m.Until));
             foreach (var a in m.OfferedBy) Link("offers", a, m.Id);
             Lists(m.Id, m.Topics, m.Territories);
         }

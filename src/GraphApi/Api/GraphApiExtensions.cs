@@ -48,7 +48,8 @@ public static class GraphApiExtensions
     public static WebApplication MapGraphApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapNetworks();

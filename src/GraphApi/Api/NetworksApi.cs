@@ -1,5 +1,6 @@
 using GraphApi.Domain;
 using GraphApi.Networks;
+using GraphApi.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +26,14 @@ public static class NetworksApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{networkId}/history", History).WithName("GetHistory")
             .WithSummary("Committed change sets after a revision, oldest first; optionally only those touching one entity.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{networkId}/history/{revision:long}/revert", Revert).WithName("RevertChangeSet")
+            .WithSummary("Undoes a committed change set by committing its inverse as a new one; 409 if anything it touched has changed since.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{networkId}/positions", GetPositions).WithName("GetPositions")
+            .WithSummary("Where users placed the nodes on the map, by node id.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{networkId}/positions", SavePositions).WithName("SavePositions")
+            .WithSummary("Stores node positions (the given nodes only), so the map looks the same next time.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -65,6 +74,24 @@ public static class NetworksApi
     private static async Task<NoContent> DeleteNetwork(NetworkService networks, string networkId, CancellationToken ct)
     {
         await networks.DeleteNetworkAsync(networkId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ChangeSet>> Revert(NetworkService networks, string networkId, long revision, HttpContext context,
+        CancellationToken ct) =>
+        TypedResults.Ok(await networks.RevertAsync(networkId, revision, ApiConventions.Author(context), ct));
+
+    private static async Task<Ok<IReadOnlyDictionary<string, NodePosition>>> GetPositions(NetworkService networks, string networkId,
+        CancellationToken ct)
+    {
+        await networks.GetAsync(networkId, ct);
+        return TypedResults.Ok(await networks.PositionsAsync(networkId, ct));
+    }
+
+    private static async Task<NoContent> SavePositions(NetworkService networks, string networkId,
+        Dictionary<string, NodePosition> positions, CancellationToken ct)
+    {
+        await networks.SavePositionsAsync(networkId, positions, ct);
         return TypedResults.NoContent();
     }
 

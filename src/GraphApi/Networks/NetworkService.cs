@@ -39,6 +39,26 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         }
     }
 
+    public Task<IReadOnlyDictionary<string, NodePosition>> PositionsAsync(string networkId, CancellationToken ct = default) =>
+        store.LoadPositionsAsync(networkId, ct);
+
+    /// <summary>Saves where nodes were placed on the map; every id must be a node of the network.</summary>
+    public async Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct = default)
+    {
+        var snapshot = await GetAsync(networkId, ct);
+        var errors = new ValidationErrors();
+        if (positions.Count > 20_000) errors.Add("positions", $"At most 20000 positions at once; got {positions.Count}.");
+        foreach (var (id, position) in positions)
+        {
+            if (snapshot.Find(id) is not (Actor or Body or Person or Topic or Territory or Measure))
+                errors.Add($"positions.{id}", $"'{id}' is not a node of network '{networkId}'.");
+            if (!double.IsFinite(position.X) || !double.IsFinite(position.Y) || Math.Abs(position.X) > 1e7 || Math.Abs(position.Y) > 1e7)
+                errors.Add($"positions.{id}", "x and y must be finite numbers within ±10,000,000.");
+        }
+        errors.ThrowIfAny();
+        await store.SavePositionsAsync(networkId, positions, ct);
+    }
+
     public Task<IReadOnlyList<ChangeSet>> HistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
         CancellationToken ct = default) => store.ReadHistoryAsync(networkId, afterRevision, entityId, limit, ct);
 
@@ -139,6 +159,38 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         }, author, ct);
 
     /// <summary>
+    /// Undoes a committed change set by committing its inverse as a new change set (nothing is erased
+    /// from history). Refused with 409 if any entity it touched has changed since, so no later edit is lost.
+    /// </summary>
+    public async Task<ChangeSet> RevertAsync(string networkId, long revision, string author, CancellationToken ct = default)
+    {
+        var original = (await store.ReadHistoryAsync(networkId, revision - 1, null, 1, ct)).SingleOrDefault(s => s.Revision == revision)
+                       ?? throw new NotFoundException($"Network '{networkId}' has no change set with revision {revision}.");
+        return await CommitAsync(networkId, creating: false, snapshot =>
+        {
+            var inverse = new List<Change>();
+            foreach (var change in original.Changes.Reverse())
+            {
+                var current = snapshot.Find(change.Id);
+                if (change.Kind == EntityKind.Network)
+                    throw new ConflictException("Creating or renaming a network cannot be undone here; edit the network instead.");
+                if (current?.Version != change.After?.Version)
+                    throw new ConflictException(
+                        $"'{(current ?? change.Before ?? change.After)!.Label}' has changed since revision {revision}; undoing it would overwrite that change.",
+                        current);
+                inverse.Add(change.Op switch
+                {
+                    ChangeOp.Create => new Change(ChangeOp.Delete, change.Kind, change.Id, current, null),
+                    ChangeOp.Update => new Change(ChangeOp.Update, change.Kind, change.Id, current, change.Before),
+                    _ => new Change(ChangeOp.Create, change.Kind, change.Id, null, change.Before),
+                });
+            }
+            CheckWhole(snapshot, inverse);
+            return inverse;
+        }, author, ct);
+    }
+
+    /// <summary>
     /// Commits a whole prepared change list (from an import) against the state it was prepared on;
     /// <paramref name="plan"/> sees the current snapshot (null for a new network) and returns the changes.
     /// </summary>
@@ -210,6 +262,30 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         if (change.After is Membership m && (change.Before as Membership)?.Body != m.Body)
             validator.CheckBodySize(m.Body, candidate.All<Membership>().Count(x => x.Body == m.Body), "body", errors);
         return errors;
+    }
+
+    /// <summary>
+    /// Checks a multi-entity change list: every entity it leaves behind is valid, and nothing outside the
+    /// list still refers to what it deletes.
+    /// </summary>
+    private void CheckWhole(NetworkSnapshot snapshot, IReadOnlyList<Change> changes)
+    {
+        var candidate = snapshot.Apply(new ChangeSet(snapshot.Network.Id, snapshot.Revision, default, "", changes));
+        var errors = new ValidationErrors();
+        foreach (var after in changes.Select(c => c.After).OfType<Entity>())
+        {
+            validator.CheckFields(after, after.Id, errors);
+            validator.CheckReferences(after, candidate, after.Id, errors);
+        }
+        foreach (var deleted in changes.Where(c => c.Op == ChangeOp.Delete))
+        {
+            var blocking = EntityValidator.ReferencesTo(deleted.Id, candidate).ToList();
+            if (blocking.Count > 0)
+                throw new ConflictException(
+                    $"'{deleted.Before!.Label}' cannot be removed: {EntityValidator.Describe(blocking[0].Source)} '{blocking[0].Source.Id}' now refers to it.",
+                    deleted.Before, blocking.Select(b => $"{EntityValidator.Describe(b.Source)} '{b.Source.Id}' ({b.Source.Label}) refers to it in '{b.Field}'").ToList());
+        }
+        errors.ThrowIfAny();
     }
 
     private static Entity Existing(NetworkSnapshot snapshot, EntityKind kind, string id)

@@ -26,7 +26,16 @@ public interface IGraphStore
     /// <summary>Removes the network, its entities and its history.</summary>
     Task<bool> DeleteNetworkAsync(string networkId, CancellationToken ct = default);
 
+    /// <summary>Where users placed the nodes of a network on the map, by node id.</summary>
+    Task<IReadOnlyDictionary<string, NodePosition>> LoadPositionsAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>Stores the given node positions (others stay as they are), in one transaction.</summary>
+    Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct = default);
+
     /// <summary>Committed change sets after a revision, oldest first, optionally only those touching one entity.</summary>
     Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
         CancellationToken ct = default);
 }
+
+/// <summary>A node's place on the map, in diagram coordinates.</summary>
+public sealed record NodePosition(double X, double Y);

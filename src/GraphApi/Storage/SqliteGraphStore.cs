@@ -56,6 +56,15 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         ) WITHOUT ROWID;
         CREATE INDEX changes_by_entity ON changes (network_id, entity_id, revision);
         """,
+        """
+        CREATE TABLE positions (
+            network_id TEXT NOT NULL,
+            node_id TEXT NOT NULL,
+            x REAL NOT NULL,
+            y REAL NOT NULL,
+            PRIMARY KEY (network_id, node_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -193,12 +202,45 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             await using var entities = Command(connection, tx, "DELETE FROM entities WHERE network_id = $id;", "$id");
             await using var history = Command(connection, tx, "DELETE FROM changes WHERE network_id = $id;", "$id");
+            await using var positions = Command(connection, tx, "DELETE FROM positions WHERE network_id = $id;", "$id");
             await using var network = Command(connection, tx, "DELETE FROM networks WHERE id = $id;", "$id");
             await RunAsync(entities, ct, networkId);
+            await RunAsync(positions, ct, networkId);
             await RunAsync(history, ct, networkId);
             var deleted = await RunAsync(network, ct, networkId) > 0;
             await tx.CommitAsync(ct);
             return deleted;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, NodePosition>> LoadPositionsAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT node_id, x, y FROM positions WHERE network_id = $n;";
+        cmd.Parameters.AddWithValue("$n", networkId);
+        var positions = new Dictionary<string, NodePosition>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) positions[reader.GetString(0)] = new NodePosition(reader.GetDouble(1), reader.GetDouble(2));
+        return positions;
+    }
+
+    public async Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var upsert = Command(connection, tx,
+                "INSERT INTO positions (network_id, node_id, x, y) VALUES ($n, $id, $x, $y) " +
+                "ON CONFLICT (network_id, node_id) DO UPDATE SET x = excluded.x, y = excluded.y;", "$n", "$id", "$x", "$y");
+            foreach (var (id, position) in positions) await RunAsync(upsert, ct, networkId, id, position.X, position.Y);
+            await tx.CommitAsync(ct);
         }
         finally
         {

@@ -32,7 +32,7 @@ public sealed class StoreTests : IDisposable
         cmd.CommandText = "PRAGMA journal_mode; ";
         Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
         cmd.CommandText = "PRAGMA user_version;";
-        Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync())!); // both migrations ran
     }
 
     [Fact]
