@@ -111,13 +111,15 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             }
         })).ToList();
 
-        // Kill at a random moment once enough writes are acknowledged, so the kill lands at a different point of a commit each run.
-        var killAt = TimeSpan.FromMilliseconds(Random.Shared.Next(300, 800));
-        while (acknowledged.Count < MinimumAcknowledged || clock.Elapsed < killAt)
+        // Once enough writes are acknowledged, kill after a random while more, so the kill lands at a different point of a commit each run.
+        TimeSpan? killAt = null;
+        while (killAt is null || clock.Elapsed < killAt)
         {
             Assert.True(failures.IsEmpty, $"A write failed before the kill: {string.Join("; ", failures.Take(3))}");
             Assert.True(clock.Elapsed < WriteLoopTimeout, $"Only {acknowledged.Count} writes were acknowledged in {WriteLoopTimeout}.");
             Assert.True(writers.All(t => !t.IsCompleted), "A writer stopped before the kill.");
+            if (killAt is null && acknowledged.Count >= MinimumAcknowledged)
+                killAt = clock.Elapsed + TimeSpan.FromMilliseconds(Random.Shared.Next(300, 800));
             await Task.Delay(10);
         }
 
