@@ -9,11 +9,14 @@ namespace GraphApi.Domain;
 /// </summary>
 public sealed partial class EntityValidator(GraphLimits limits)
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
+    // \z, not $: "$" would also accept an id that ends in a newline.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:-]*\z")]
     private static partial Regex IdPattern();
 
     /// <summary>Trims text, turns empty optional text into null and missing lists into empty ones, so equal input stores equal data.</summary>
-    public static Entity Normalize(Entity entity) => entity switch
+    public static Entity Normalize(Entity entity) => NormalizeFields(entity with { Id = entity.Id ?? "" });
+
+    private static Entity NormalizeFields(Entity entity) => entity switch
     {
         Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), CompositionRules = n.CompositionRules ?? [] },
         Topic t => t with { Name = Trim(t.Name), Description = Opt(t.Description) },

@@ -118,6 +118,16 @@ public sealed class ExchangeTests : IDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("null", "Must not be empty.")]
+    [InlineData("\"a\\n\"", "May contain only letters")]
+    public async Task ABadIdIsAProblemNotACrash(string id, string message)
+    {
+        var json = $$"""{"network":{"id":"x","name":"X"},"topics":[{"id":{{id}},"name":"T"}]}""";
+        var errors = await Api.ProblemAssert.Invalid(await _app.ImportAsync(json), "$.topics[0].id");
+        Assert.StartsWith(message, errors["$.topics[0].id"][0]);
+    }
+
     [Fact]
     public async Task ExportOfAnUnknownNetworkIs404() =>
         await Api.ProblemAssert.Status(await _app.CreateClient().GetAsync("/api/networks/nowhere/export"), HttpStatusCode.NotFound);
