@@ -14,10 +14,12 @@ await app.Services.InitializeGraphStoreAsync();
 
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
 
-app.MapGraphApi();
+app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseStaticFiles();
+app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
 app.UseAntiforgery();
+app.MapGraphApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

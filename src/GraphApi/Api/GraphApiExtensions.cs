@@ -45,11 +45,17 @@ public static class GraphApiExtensions
         await services.GetRequiredService<SeedLoader>().SeedIfEmptyAsync(ct);
     }
 
-    public static WebApplication MapGraphApi(this WebApplication app)
+    /// <summary>The API's middleware: one error shape for exceptions and for bare status codes under /api.</summary>
+    public static IApplicationBuilder UseGraphApi(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
+    {
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapNetworks();

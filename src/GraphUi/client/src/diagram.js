@@ -102,6 +102,7 @@ export class Diagram {
 
   /** Lays out the visible nodes: 'force', 'concentric' (by the size metric) or grouped by 'territory' / 'topic'. */
   layout(mode, metricValues, labels = {}) {
+    this.cy.resize(); // the page grid may have changed the container's size since the diagram was made
     this.cy.nodes('.group-label').remove();
     const nodes = this.visibleNodes();
     const eles = nodes.union(nodes.edgesWith(nodes).not('.hidden'));
@@ -115,7 +116,7 @@ export class Diagram {
     } else {
       options = {
         name: 'fcose', quality: nodes.length > 600 ? 'draft' : 'default', randomize: true, animate: false,
-        packComponents: true, nodeRepulsion: 9000, idealEdgeLength: 70, nodeSeparation: 60, numIter: 2500,
+        packComponents: true, nodeRepulsion: 45000, idealEdgeLength: 110, edgeElasticity: 0.3, nodeSeparation: 90, numIter: 2500, gravity: 0.15,
       };
     }
     eles.layout({ ...options, fit: true, padding: 30 }).run();
@@ -202,7 +203,11 @@ export class Diagram {
     this.cy.animate({ fit: { eles: near, padding: 60 } }, { duration: 250 });
   }
 
-  fit() { this.clearHighlight(); this.cy.fit(this.visibleNodes(), 30); }
+  fit() {
+    this.cy.resize();
+    this.clearHighlight();
+    this.cy.fit(this.visibleNodes(), 30);
+  }
 
   /** Current positions of the real nodes, for saving. */
   positions() {

@@ -22,6 +22,12 @@ const state = {
 const diagram = new Diagram($('diagram'), { onSelect: select, onDragged: savePositions });
 window.networkMap = { diagram, state }; // for the browser tests and the curious
 
+/** Marks the page busy while a change is saved and the map catches up, so observers (and tests) know when it has settled. */
+async function busy(work) {
+  page.dataset.busy = 'true';
+  try { return await work(); } finally { page.dataset.busy = 'false'; }
+}
+
 function say(message, isError = false) {
   const status = $('status');
   status.textContent = message;
@@ -38,6 +44,7 @@ async function load() {
   if (needsLayout) diagram.layout('force'); else diagram.fit();
   fillSearch();
   page.dataset.ready = 'true';
+  page.dataset.busy = 'false';
   page.dataset.revision = graph.revision;
 }
 
@@ -187,11 +194,16 @@ function openEditor(type, entity, isNew = false, title = null) {
   $('edit-error').textContent = '';
   renderFields($('edit-fields'), type, entity, nodesByType);
   dialog.showModal();
+  $('edit-fields').querySelector('input, select, textarea')?.focus();
 }
 
 $('edit-cancel').addEventListener('click', () => dialog.close());
-$('edit-form').addEventListener('submit', async (e) => {
+$('edit-form').addEventListener('submit', (e) => {
   e.preventDefault();
+  busy(save);
+});
+
+async function save() {
   const { type, entity, isNew } = editing;
   const body = readFields($('edit-fields'), type, entity);
   try {
@@ -216,7 +228,7 @@ $('edit-form').addEventListener('submit', async (e) => {
     $('edit-error').textContent = rest.length || !Object.keys(error.errors).length
       ? `${t('error.general')} ${rest.length ? rest.join(' ') : error.message}` : '';
   }
-});
+}
 
 /** Remembers the change set behind a saved entity, so "undo" can revert it. */
 async function remember(saved) {
@@ -237,6 +249,10 @@ async function confirmDelete(type, entity) {
   confirm.showModal();
   await new Promise((resolve) => confirm.addEventListener('close', resolve, { once: true }));
   if (confirm.returnValue !== 'yes') return;
+  await busy(() => remove(type, entity));
+}
+
+async function remove(type, entity) {
   try {
     const set = await api('DELETE', `${base}/${segment(type)}/${encodeURIComponent(entity.id)}?version=${entity.version}`);
     pushUndo(set.revision);
@@ -249,7 +265,9 @@ async function confirmDelete(type, entity) {
   }
 }
 
-$('undo').addEventListener('click', async () => {
+$('undo').addEventListener('click', () => busy(undo));
+
+async function undo() {
   const revision = state.undo.pop();
   $('undo').disabled = state.undo.length === 0;
   if (!revision) { say(t('map.undo.none')); return; }
@@ -260,7 +278,7 @@ $('undo').addEventListener('click', async () => {
   } catch (error) {
     say(`${t('error.general')} ${error.message}`, true);
   }
-});
+}
 
 $('add-actor').addEventListener('click', () =>
   openEditor('actor', { kind: 'other', topics: [], territories: [] }, true, t('dialog.newActor')));

@@ -29,8 +29,8 @@ export function stylesheet() {
     {
       selector: 'node',
       style: {
-        label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'wrap',
-        'text-max-width': 110, 'min-zoomed-font-size': 7, width: 'data(size)', height: 'data(size)', color: '#1c2630',
+        label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'wrap',
+        'text-max-width': 110, 'min-zoomed-font-size': 6, width: 'data(size)', height: 'data(size)', color: '#1c2630',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.7, 'text-background-padding': 1,
         'border-width': 1, 'border-color': '#ffffff',
       },
