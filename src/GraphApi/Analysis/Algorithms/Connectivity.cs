@@ -58,30 +58,26 @@ public static class Connectivity
     {
         var n = graph.NodeCount;
         var discovery = Centrality.CreateFilled(n, -1); // DFS discovery time, -1 = unvisited
-        var low = new int[n];       // lowest discovery time reachable through the subtree plus one back edge
-        var subtree = new int[n];   // nodes in the DFS subtree
+        var low = new int[n];          // lowest discovery time reachable from the subtree by one back edge
+        var subtree = new int[n];      // nodes in the DFS subtree
         var parent = new int[n];
+        var rootOf = new int[n];       // the DFS root of each node's component; its subtree is the component
         var nextNeighbor = new int[n]; // how far each node on the stack has got through its neighbours
-        // Per node: the sizes of child subtrees that removing it would cut off.
-        var separated = new List<int>?[n];
-        var rootOf = new int[n];       // the DFS root of each node's component
         var stack = new int[n];
-        var bridges = new List<CutEdge>();
-        var articulation = new List<CutVertex>();
+        // Flat lists instead of a list per node: a path of 200,000 nodes has 199,998 cut vertices.
+        var separations = new List<(int Node, int Size)>(); // a child subtree that removing Node cuts off
+        var treeBridges = new List<(int Parent, int Child)>();
         var time = 0;
 
         for (var root = 0; root < n; root++)
         {
             if (discovery[root] >= 0) continue;
-            var componentStart = time;
-            var firstBridge = bridges.Count;
             var depth = 0;
             stack[depth++] = root;
             parent[root] = -1;
             rootOf[root] = root;
             discovery[root] = low[root] = time++;
             subtree[root] = 1;
-            var rootChildren = new List<int>();
 
             while (depth > 0)
             {
@@ -112,34 +108,54 @@ public static class Connectivity
                 if (p < 0) continue;
                 subtree[p] += subtree[v];
                 low[p] = Math.Min(low[p], low[v]);
-                if (low[v] > discovery[p]) bridges.Add(new CutEdge(p, v, 0, subtree[v])); // p's side is filled in below
-                if (low[v] >= discovery[p])
-                {
-                    if (p == root) rootChildren.Add(subtree[v]);
-                    else (separated[p] ??= []).Add(subtree[v]);
-                }
+                // Nothing in v's subtree reaches above p: removing p cuts the subtree off; and if
+                // nothing reaches p itself either, the edge p–v alone holds it.
+                if (low[v] >= discovery[p]) separations.Add((p, subtree[v]));
+                if (low[v] > discovery[p]) treeBridges.Add((p, v));
             }
-
-            // The component is now complete: its size is known, so the remaining parts can be sized.
-            var componentSize = time - componentStart;
-            for (var i = firstBridge; i < bridges.Count; i++)
-                bridges[i] = bridges[i] with { PartSizeU = componentSize - bridges[i].PartSizeV };
-            if (rootChildren.Count >= 2)
-                articulation.Add(new CutVertex(root, [.. rootChildren.OrderDescending()]));
         }
 
-        // A non-root node v with cut-off children also leaves the rest of its component, which holds its parent.
-        for (var v = 0; v < n; v++)
+        return new Cuts(ArticulationPoints(), Bridges());
+
+        List<CutVertex> ArticulationPoints()
         {
-            if (separated[v] is not { } parts) continue;
-            // The root's subtree is the whole component.
-            var rest = subtree[rootOf[v]] - 1 - parts.Sum();
-            parts.Add(rest);
-            articulation.Add(new CutVertex(v, [.. parts.OrderDescending()]));
+            // Group the separations by node (counting sort), which also yields the nodes in ascending order.
+            var offsets = new int[n + 1];
+            foreach (var (node, _) in separations) offsets[node + 1]++;
+            for (var v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+            var sizes = new int[separations.Count];
+            var fill = offsets[..n];
+            foreach (var (node, size) in separations) sizes[fill[node]++] = size;
+
+            var points = new List<CutVertex>();
+            for (var v = 0; v < n; v++)
+            {
+                var cutOff = offsets[v + 1] - offsets[v];
+                var isRoot = parent[v] < 0;
+                // Every child of a DFS root is cut off from the others; the root is a cut vertex only with two or more.
+                if (cutOff == 0 || (isRoot && cutOff < 2)) continue;
+                var parts = new int[isRoot ? cutOff : cutOff + 1];
+                var inCutOff = 0;
+                for (var i = 0; i < cutOff; i++) inCutOff += parts[i] = sizes[offsets[v] + i];
+                // Below a non-root node, the rest of the component (holding its parent) is one more part.
+                if (!isRoot) parts[cutOff] = subtree[rootOf[v]] - 1 - inCutOff;
+                Array.Sort(parts, (a, b) => b.CompareTo(a));
+                points.Add(new CutVertex(v, parts));
+            }
+            return points;
         }
 
-        return new Cuts(
-            [.. articulation.OrderBy(a => a.Node)],
-            [.. bridges.Select(b => b.U < b.V ? b : new CutEdge(b.V, b.U, b.PartSizeV, b.PartSizeU)).OrderBy(b => b.U).ThenBy(b => b.V)]);
+        List<CutEdge> Bridges()
+        {
+            var bridges = new List<CutEdge>(treeBridges.Count);
+            foreach (var (p, child) in treeBridges)
+            {
+                var below = subtree[child];
+                var above = subtree[rootOf[p]] - below;
+                bridges.Add(p < child ? new CutEdge(p, child, above, below) : new CutEdge(child, p, below, above));
+            }
+            bridges.Sort((a, b) => a.U != b.U ? a.U.CompareTo(b.U) : a.V.CompareTo(b.V));
+            return bridges;
+        }
     }
 }
