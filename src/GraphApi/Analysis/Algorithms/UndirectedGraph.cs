@@ -20,6 +20,10 @@ public sealed class UndirectedGraph
 
     public int NodeCount { get; }
 
+    /// <summary>The raw CSR arrays, for the inner loops that cannot afford a span per node.</summary>
+    internal int[] Offsets => _offsets;
+    internal int[] AdjacencyArray => _neighbors;
+
     /// <summary>The number of distinct edges (each undirected edge once).</summary>
     public int EdgeCount => _neighbors.Length / 2;
 
