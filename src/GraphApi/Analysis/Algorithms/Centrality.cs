@@ -41,6 +41,24 @@ public static class Centrality
     /// </summary>
     public static (double[] Betweenness, double[] Closeness) BetweennessAndCloseness(UndirectedGraph graph, int? maxDegreeOfParallelism = null)
     {
+        // Work on a breadth-first renumbering: neighbours then sit close together in the per-node
+        // arrays, which the searches read at random. On the synthetic 13,000-node network this saves
+        // about a fifth of the time; the results are mapped back below.
+        var newNumber = graph.BreadthFirstNumbering();
+        var (betweenness, closeness) = BetweennessAndClosenessAsNumbered(graph.Renumbered(newNumber), maxDegreeOfParallelism);
+        var n = graph.NodeCount;
+        var betweennessByNode = new double[n];
+        var closenessByNode = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            betweennessByNode[v] = betweenness[newNumber[v]];
+            closenessByNode[v] = closeness[newNumber[v]];
+        }
+        return (betweennessByNode, closenessByNode);
+    }
+
+    private static (double[] Betweenness, double[] Closeness) BetweennessAndClosenessAsNumbered(UndirectedGraph graph, int? maxDegreeOfParallelism)
+    {
         var n = graph.NodeCount;
         var workers = Math.Max(1, Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, n));
         var partials = new double[workers][];

@@ -43,6 +43,51 @@ public sealed class UndirectedGraph
     }
 
     /// <summary>
+    /// A breadth-first numbering: each component from its highest-degree node, so that a node's
+    /// neighbours get nearby numbers. Returned as the new number of each node.
+    /// </summary>
+    internal int[] BreadthFirstNumbering()
+    {
+        var newNumber = new int[NodeCount];
+        Array.Fill(newNumber, -1);
+        var queue = new int[NodeCount];
+        var next = 0;
+        foreach (var start in Enumerable.Range(0, NodeCount).OrderByDescending(Degree))
+        {
+            if (newNumber[start] >= 0) continue;
+            int head = next, tail = next;
+            newNumber[start] = next++;
+            queue[tail++] = start;
+            while (head < tail)
+                foreach (var w in NeighborsOf(queue[head++]))
+                    if (newNumber[w] < 0)
+                    {
+                        newNumber[w] = next++;
+                        queue[tail++] = w;
+                    }
+        }
+        return newNumber;
+    }
+
+    /// <summary>The same graph with node v renamed to <paramref name="newNumber"/>[v] (a permutation).</summary>
+    internal UndirectedGraph Renumbered(int[] newNumber)
+    {
+        var offsets = new int[NodeCount + 1];
+        var oldNumber = new int[NodeCount];
+        for (var v = 0; v < NodeCount; v++) oldNumber[newNumber[v]] = v;
+        for (var v = 0; v < NodeCount; v++) offsets[v + 1] = offsets[v] + Degree(oldNumber[v]);
+        var neighbors = new int[_neighbors.Length];
+        for (var v = 0; v < NodeCount; v++)
+        {
+            var slice = neighbors.AsSpan(offsets[v], offsets[v + 1] - offsets[v]);
+            var old = NeighborsOf(oldNumber[v]);
+            for (var i = 0; i < old.Length; i++) slice[i] = newNumber[old[i]];
+            slice.Sort();
+        }
+        return new UndirectedGraph(NodeCount, offsets, neighbors);
+    }
+
+    /// <summary>
     /// Builds the graph from an edge list in either direction. Self-loops are dropped and repeated
     /// edges (also u–v given as v–u) count once: the analyses are defined on simple graphs, and a
     /// membership plus a lead between the same actor and body is still one tie.
