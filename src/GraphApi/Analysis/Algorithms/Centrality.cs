@@ -66,7 +66,7 @@ public static class Centrality
 
         // Sources are dealt out round-robin (worker w takes w, w + workers, ...) rather than handed out
         // on demand: each worker sums its own sources in a fixed order, and the partial sums are added
-        // in worker order, so the result is bit-for-bit the same on every run. Ties between nodes then
+        // in worker order, so with the same worker count the result is bit-for-bit the same. Ties then
         // sort the same way every time. Interleaving still balances the load because cheap and costly
         // sources are spread evenly over the index range.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
