@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphApi.Api;
 using GraphUi;
 using GraphUi.Components;
@@ -15,7 +16,16 @@ await app.Services.InitializeGraphStoreAsync();
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
 
 app.UseGraphApi();
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseStatusCodePagesWithReExecute("/not-found");
+    // A form on a page shows the service's messages beside its fields: they speak the page's language (the "lang" cookie).
+    pages.Use((context, next) =>
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiText.From(context).Language);
+        return next(context);
+    });
+});
 app.UseStaticFiles();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
 app.UseAntiforgery();

@@ -15,13 +15,19 @@ public static class AppProcess
         info.Environment["Store__DatabasePath"] = databasePath;
         info.Environment["Store__SeedOnEmpty"] = "false";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The command line speaks the system's language; the tests read English unless they set another.
+        info.Environment["LC_ALL"] = "en_US.UTF-8";
         return info;
     }
 
     /// <summary>Runs a command of the app to its end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, params string[] args) =>
+        RunAsync(StartInfo(databasePath, args));
+
+    /// <summary>Runs the app as <paramref name="info"/> says (with another language, say) to its end.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(ProcessStartInfo info)
     {
-        using var process = Process.Start(StartInfo(databasePath, args))!;
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

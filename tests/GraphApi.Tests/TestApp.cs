@@ -24,6 +24,16 @@ public sealed class TestApp(bool seed = false) : WebApplicationFactory<Program>
         builder.UseSetting("Store:SeedFolder", SeedFolder);
     }
 
+    /// <summary>
+    /// Every client asks for English, so the tests read the messages in the language they were written in;
+    /// the German default is covered by <see cref="Api.LanguageTests"/>, which removes the header.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("en"));
+    }
+
     /// <summary>The repository's seed folder, found from the test's output folder.</summary>
     public static string SeedFolder
     {

@@ -52,7 +52,7 @@ public sealed class EditingTests(BrowserFixture browser, MapApp app) : IClassFix
         await _map.EditSelectedAsync();
         await _map.FillFieldAsync("name", "");
         await _map.SaveAsync();
-        await Expect(_map.FieldError("name")).Not.ToBeEmptyAsync();
+        await Expect(_map.FieldError("name")).ToHaveTextAsync("Darf nicht leer sein.");
         await _map.ScreenshotAsync("editing-validation");
         await _map.FillFieldAsync("name", "Afghanischer Kulturverein Heide e.V.");
         await _map.SaveAsync();
@@ -81,7 +81,7 @@ public sealed class EditingTests(BrowserFixture browser, MapApp app) : IClassFix
         await _map.FillFieldAsync("founded", "2024-05-01");
         await _map.FillFieldAsync("meetingHours", "30");
         await _map.SaveAsync();
-        await Expect(_map.FieldError("meetingHours")).Not.ToBeEmptyAsync();
+        await Expect(_map.FieldError("meetingHours")).ToContainTextAsync("höchstens 24");
         await Expect(_page.Locator("#ef-meetingHours")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(_map.EditDialog).ToBeVisibleAsync();
         await _map.FillFieldAsync("meetingHours", "2");

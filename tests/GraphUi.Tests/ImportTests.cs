@@ -65,7 +65,8 @@ public sealed class ImportTests(BrowserFixture browser, MapApp app) : IClassFixt
     public async Task ANewNetworkIsCreatedWithTheForm()
     {
         await _networks.CreateAsync("", "leer");
-        await Expect(_page.Locator("[data-testid=create-network] .error")).Not.ToHaveCountAsync(0);
+        await Expect(_page.Locator("#f-form-name-error")).ToHaveTextAsync("Darf nicht leer sein.");
+        await Expect(_page.Locator("#f-form-id")).ToHaveValueAsync("leer"); // what the user typed stays
         await _networks.CreateAsync("Kreis Stormarn", "stormarn");
         await _page.WaitForURLAsync("**/networks/stormarn");
         await Expect(_page.Locator("h1.network-name")).ToHaveTextAsync("Kreis Stormarn");

@@ -76,7 +76,7 @@ public static class EntitiesApi
     private static async Task<Ok<T>> Get<T>(NetworkService networks, string networkId, string id, CancellationToken ct) where T : Entity
     {
         var snapshot = await networks.GetAsync(networkId, ct);
-        return TypedResults.Ok(snapshot.Find<T>(id) ?? throw NotFound<T>(networkId, id));
+        return TypedResults.Ok(snapshot.Find<T>(id) ?? throw NotFoundException.NoEntry(NetworkSnapshot.KindOf<T>(), id, networkId));
     }
 
     private static async Task<Created<T>> Create<T>(NetworkService networks, string networkId, T entity, HttpContext context,
@@ -98,9 +98,6 @@ public static class EntitiesApi
         HttpContext context, CancellationToken ct) where T : Entity =>
         TypedResults.Ok(await networks.DeleteAsync(networkId, NetworkSnapshot.KindOf<T>(), id, version, ApiConventions.Author(context), ct));
 
-    private static NotFoundException NotFound<T>(string networkId, string id) =>
-        new($"There is no {typeof(T).Name.ToLowerInvariant()} '{id}' in network '{networkId}'.");
-
     /// <summary>A filter value that can never match is a mistake worth saying, with the values that can.</summary>
     private static void CheckFilterValues<T>(ListQuery q) where T : Entity
     {
@@ -114,11 +111,11 @@ public static class EntitiesApi
         };
         var errors = new ValidationErrors();
         if (q.Kind is not null && kinds is not null && !kinds.Contains(q.Kind))
-            errors.Add("kind", $"'{q.Kind}' is not allowed; use one of: {string.Join(", ", kinds)}.");
+            errors.Add("kind", EntityValidator.NotAllowed(q.Kind, kinds));
         if (q.Status is not null && !BodyStatuses.All.Contains(q.Status))
-            errors.Add("status", $"'{q.Status}' is not allowed; use one of: {string.Join(", ", BodyStatuses.All)}.");
+            errors.Add("status", EntityValidator.NotAllowed(q.Status, BodyStatuses.All));
         if (q.Role is not null && !MembershipRoles.All.Contains(q.Role))
-            errors.Add("role", $"'{q.Role}' is not allowed; use one of: {string.Join(", ", MembershipRoles.All)}.");
+            errors.Add("role", EntityValidator.NotAllowed(q.Role, MembershipRoles.All));
         errors.ThrowIfAny();
     }
 

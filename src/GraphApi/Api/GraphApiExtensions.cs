@@ -6,6 +6,7 @@ using GraphApi.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,7 +32,18 @@ public static class GraphApiExtensions
         services.ConfigureHttpJsonOptions(o => GraphJson.Configure(o.SerializerOptions));
         // Minimal APIs answer unreadable bodies with a bare 400 unless told to throw; the ProblemHandler gives them the common shape.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.TranslateFrameworkTitle);
+        // Messages are German unless the client asks for English (Accept-Language: en, or ?lang=en): the users are
+        // German integration coordinators and the forms show these messages beside the fields.
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture("de").AddSupportedCultures("de", "en").AddSupportedUICultures("de", "en");
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -48,6 +60,9 @@ public static class GraphApiExtensions
     /// <summary>The API's middleware: one error shape for exceptions and for bare status codes under /api.</summary>
     public static IApplicationBuilder UseGraphApi(this IApplicationBuilder app)
     {
+        // Before the exception handler, so that the problems it writes are in the request's language too. Only the
+        // API: the pages take their language from the "lang" cookie that the header's switch sets.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseRequestLocalization());
         app.UseExceptionHandler();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

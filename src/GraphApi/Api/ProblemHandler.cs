@@ -3,6 +3,7 @@ using GraphApi.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace GraphApi.Api;
@@ -17,26 +18,37 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors.ToDictionary())
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The input breaks one or more rules; nothing was changed.",
+                Title = Texts.Say("Die Eingabe verstößt gegen eine oder mehrere Regeln; es wurde nichts geändert.",
+                    "The input breaks one or more rules; nothing was changed."),
             },
             BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [json.Path ?? "$"] = [$"Malformed JSON: {Describe(json)}"] })
+                new Dictionary<string, string[]>
+                {
+                    // The parser's own sentence stays as .NET writes it (English); the frame is in the request's language.
+                    [json.Path ?? "$"] = [Texts.Say($"Fehlerhaftes JSON: {Describe(json)}", $"Malformed JSON: {Describe(json)}")],
+                })
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request body is not valid JSON of the expected shape; nothing was changed.",
+                Title = Texts.Say("Der Inhalt der Anfrage ist kein gültiges JSON in der erwarteten Form; es wurde nichts geändert.",
+                    "The request body is not valid JSON of the expected shape; nothing was changed."),
             },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
-                Title = "The request could not be read; nothing was changed.",
+                Title = Texts.Say("Die Anfrage konnte nicht gelesen werden; es wurde nichts geändert.",
+                    "The request could not be read; nothing was changed."),
                 Detail = bad.Message,
             },
-            NotFoundException nf => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = nf.Message },
+            NotFoundException nf => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound, Title = Texts.Say("Nicht gefunden.", "Not found."), Detail = nf.Message,
+            },
             ConflictException c => Conflict(c),
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Something went wrong on the server; nothing was changed.",
+                Title = Texts.Say("Auf dem Server ist ein Fehler aufgetreten; es wurde nichts geändert.",
+                    "Something went wrong on the server; nothing was changed."),
             },
         };
         if (problem.Status == StatusCodes.Status500InternalServerError)
@@ -48,10 +60,34 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
 
     private static ProblemDetails Conflict(ConflictException c)
     {
-        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with the current state.", Detail = c.Message };
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict, Title = Texts.Say("Konflikt mit dem aktuellen Stand.", "Conflict with the current state."),
+            Detail = c.Message,
+        };
         if (c.Current is not null) problem.Extensions["current"] = c.Current;
         if (c.References.Count > 0) problem.Extensions["references"] = c.References;
         return problem;
+    }
+
+    /// <summary>
+    /// The framework answers some statuses itself (an unknown route, a wrong method or content type) with its
+    /// English reason phrase as the title; in German those get a German title. Titles set above are left alone.
+    /// </summary>
+    public static void TranslateFrameworkTitle(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (!Texts.German || problem.Status is not { } status || problem.Title != ReasonPhrases.GetReasonPhrase(status)) return;
+        problem.Title = status switch
+        {
+            StatusCodes.Status400BadRequest => "Ungültige Anfrage.",
+            StatusCodes.Status404NotFound => "Nicht gefunden.",
+            StatusCodes.Status405MethodNotAllowed => "Diese Methode ist für diese Adresse nicht erlaubt.",
+            StatusCodes.Status406NotAcceptable => "Dieses Antwortformat wird nicht angeboten.",
+            StatusCodes.Status413PayloadTooLarge => "Der Inhalt der Anfrage ist zu groß.",
+            StatusCodes.Status415UnsupportedMediaType => "Dieses Format des Inhalts wird nicht unterstützt.",
+            _ => problem.Title,
+        };
     }
 
     private static string Describe(JsonException e)

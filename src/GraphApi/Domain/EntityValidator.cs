@@ -90,15 +90,19 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 IdList(b.Topics, p("topics"), errors);
                 IdList(b.Territories, p("territories"), errors);
                 if (b.MeetingsPerYear is < 0 or > 366)
-                    errors.Add(p("meetingsPerYear"), "Must be between 0 and 366.");
+                    errors.Add(p("meetingsPerYear"), Texts.Say("Muss zwischen 0 und 366 liegen.", "Must be between 0 and 366."));
                 if (b.MeetingHours is not null && (double.IsNaN(b.MeetingHours.Value) || b.MeetingHours is <= 0 or > 24))
-                    errors.Add(p("meetingHours"), "Must be more than 0 and at most 24.");
+                    errors.Add(p("meetingHours"), Texts.Say("Muss größer als 0 und höchstens 24 sein.", "Must be more than 0 and at most 24."));
                 Date(b.LastMeeting, p("lastMeeting"), errors);
                 DatesInOrder(b.Founded, b.Dissolved, p("founded"), p("dissolved"), errors);
                 if (b.Status == BodyStatuses.Dissolved && b.Dissolved is null)
-                    errors.Add(p("dissolved"), "A body with status 'dissolved' needs the date it was dissolved.");
+                    errors.Add(p("dissolved"), Texts.Say(
+                        "Ein Gremium mit dem Status „dissolved“ braucht das Datum, an dem es aufgelöst wurde.",
+                        "A body with status 'dissolved' needs the date it was dissolved."));
                 if (b.Status != BodyStatuses.Dissolved && b.Dissolved is not null)
-                    errors.Add(p("status"), "A body with a 'dissolved' date must have status 'dissolved'.");
+                    errors.Add(p("status"), Texts.Say(
+                        "Ein Gremium mit einem Auflösungsdatum („dissolved“) muss den Status „dissolved“ haben.",
+                        "A body with a 'dissolved' date must have status 'dissolved'."));
                 break;
             case Person pe:
                 Name(pe.Name, p("name"), errors);
@@ -121,7 +125,8 @@ public sealed partial class EntityValidator(GraphLimits limits)
             case Collaboration c:
                 Required(c.From, p("from"), errors);
                 Required(c.To, p("to"), errors);
-                if (c.From.Length > 0 && c.From == c.To) errors.Add(p("to"), "An actor cannot collaborate with itself.");
+                if (c.From.Length > 0 && c.From == c.To)
+                    errors.Add(p("to"), Texts.Say("Ein Akteur kann nicht mit sich selbst kooperieren.", "An actor cannot collaborate with itself."));
                 OneOf(c.Kind, CollaborationKinds.All, p("kind"), errors);
                 IdList(c.Topics, p("topics"), errors);
                 DatesInOrder(c.Since, c.Until, p("since"), p("until"), errors);
@@ -141,7 +146,9 @@ public sealed partial class EntityValidator(GraphLimits limits)
             for (var j = 0; j < kinds.Count; j++)
                 OneOf(kinds[j], ActorKinds.All, ValidationErrors.Join(rp, $"requiredActorKinds[{j}]"), errors);
             if (rules.Take(i).Any(r => r.BodyKind == rule.BodyKind))
-                errors.Add(ValidationErrors.Join(rp, "bodyKind"), $"There is already a rule for body kind '{rule.BodyKind}'.");
+                errors.Add(ValidationErrors.Join(rp, "bodyKind"), Texts.Say(
+                    $"Für die Gremienart „{rule.BodyKind}“ gibt es schon eine Regel.",
+                    $"There is already a rule for body kind '{rule.BodyKind}'."));
         }
     }
 
@@ -180,12 +187,16 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 var member = network.Find(m.Member);
                 if (m.Member.Length > 0 && member is not (Actor or Person))
                     errors.Add(p("member"), member is null
-                        ? $"'{m.Member}' does not exist in this network."
-                        : $"'{m.Member}' is {WithArticle(Describe(member))}; a member must be an actor or a person.");
+                        ? DoesNotExist(m.Member)
+                        : Texts.Say(
+                            $"„{m.Member}“ ist {Texts.Of(member).Ein}; Mitglied kann nur ein Akteur oder eine Person sein.",
+                            $"'{m.Member}' is {Texts.Of(member).A}; a member must be an actor or a person."));
                 Ref<Body>(m.Body, network, p("body"), errors);
                 Ref<Actor>(m.Representing, network, p("representing"), errors);
                 if (m.Representing is not null && member is Actor)
-                    errors.Add(p("representing"), "Only a person's membership names the actor they represent; this member is an actor.");
+                    errors.Add(p("representing"), Texts.Say(
+                        "Nur die Mitgliedschaft einer Person nennt den Akteur, den sie vertritt; dieses Mitglied ist ein Akteur.",
+                        "Only a person's membership names the actor they represent; this member is an actor."));
                 break;
             case Collaboration c:
                 Ref<Actor>(c.From, network, p("from"), errors);
@@ -199,7 +210,9 @@ public sealed partial class EntityValidator(GraphLimits limits)
     public void CheckBodySize(string bodyId, int memberships, string path, ValidationErrors errors)
     {
         if (memberships > limits.MaxMembersPerBody)
-            errors.Add(path, $"Body '{bodyId}' would have {memberships} memberships; at most {limits.MaxMembersPerBody} are allowed.");
+            errors.Add(path, Texts.Say(
+                $"Das Gremium „{bodyId}“ hätte {memberships} Mitgliedschaften; erlaubt sind höchstens {limits.MaxMembersPerBody}.",
+                $"Body '{bodyId}' would have {memberships} memberships; at most {limits.MaxMembersPerBody} are allowed."));
     }
 
     /// <summary>Everything that refers to <paramref name="id"/>, as "kind 'id'.field", apart from memberships and collaborations.</summary>
@@ -231,57 +244,69 @@ public sealed partial class EntityValidator(GraphLimits limits)
         };
     }
 
-    public static string Describe(Entity e) => e.EntityKind.ToString().ToLowerInvariant();
+    /// <summary>"'x' is not allowed; use one of: …" for a value outside a fixed list; the list is API values, so it stays as it is.</summary>
+    public static string NotAllowed(string? value, IReadOnlyList<string> allowed) => Texts.Say(
+        $"„{value}“ ist nicht erlaubt; möglich sind: {string.Join(", ", allowed)}.",
+        $"'{value}' is not allowed; use one of: {string.Join(", ", allowed)}.");
 
-    /// <summary>"an actor", "a body": for messages.</summary>
-    public static string WithArticle(string kind) => ("aeiou".Contains(kind[0]) ? "an " : "a ") + kind;
+    private static string DoesNotExist(string id) =>
+        Texts.Say($"„{id}“ gibt es in diesem Netzwerk nicht.", $"'{id}' does not exist in this network.");
+
+    private static string Empty() => Texts.Say("Darf nicht leer sein.", "Must not be empty.");
+
+    private static string TooLong(int max, int length) =>
+        Texts.Say($"Darf höchstens {max} Zeichen lang sein; es sind {length}.", $"Must be at most {max} characters; it has {length}.");
 
     private void CheckId(string id, string path, ValidationErrors errors)
     {
-        if (string.IsNullOrEmpty(id)) errors.Add(path, "Must not be empty.");
-        else if (id.Length > limits.MaxIdLength) errors.Add(path, $"Must be at most {limits.MaxIdLength} characters; it has {id.Length}.");
+        if (string.IsNullOrEmpty(id)) errors.Add(path, Empty());
+        else if (id.Length > limits.MaxIdLength) errors.Add(path, TooLong(limits.MaxIdLength, id.Length));
         else if (!IdPattern().IsMatch(id))
-            errors.Add(path, "May contain only letters, digits, '-', '_', '.' and ':', and must start with a letter or digit.");
+            errors.Add(path, Texts.Say(
+                "Darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“, „_“, „.“ und „:“ enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.",
+                "May contain only letters, digits, '-', '_', '.' and ':', and must start with a letter or digit."));
     }
 
     private void Name(string value, string path, ValidationErrors errors)
     {
-        if (value.Length == 0) errors.Add(path, "Must not be empty.");
-        else if (value.Length > limits.MaxNameLength)
-            errors.Add(path, $"Must be at most {limits.MaxNameLength} characters; it has {value.Length}.");
+        if (value.Length == 0) errors.Add(path, Empty());
+        else if (value.Length > limits.MaxNameLength) errors.Add(path, TooLong(limits.MaxNameLength, value.Length));
     }
 
     private void Text(string? value, string path, ValidationErrors errors)
     {
         if (value?.Length > limits.MaxTextLength)
-            errors.Add(path, $"Must be at most {limits.MaxTextLength} characters; it has {value.Length}.");
+            errors.Add(path, TooLong(limits.MaxTextLength, value.Length));
     }
 
     private static void Required(string value, string path, ValidationErrors errors)
     {
-        if (value.Length == 0) errors.Add(path, "Must not be empty.");
+        if (value.Length == 0) errors.Add(path, Empty());
     }
 
     private static void OneOf(string? value, IReadOnlyList<string> allowed, string path, ValidationErrors errors)
     {
         if (value is null || !allowed.Contains(value))
-            errors.Add(path, $"'{value}' is not allowed; use one of: {string.Join(", ", allowed)}.");
+            errors.Add(path, NotAllowed(value, allowed));
     }
 
     private void IdList(IReadOnlyList<string> ids, string path, ValidationErrors errors)
     {
         if (ids.Count > limits.MaxListLength)
-            errors.Add(path, $"Must have at most {limits.MaxListLength} entries; it has {ids.Count}.");
+            errors.Add(path, Texts.Say(
+                $"Darf höchstens {limits.MaxListLength} Einträge haben; es sind {ids.Count}.",
+                $"Must have at most {limits.MaxListLength} entries; it has {ids.Count}."));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
-            if (!seen.Add(ids[i] ?? "")) errors.Add($"{path}[{i}]", $"'{ids[i]}' is listed twice.");
+            if (!seen.Add(ids[i] ?? ""))
+                errors.Add($"{path}[{i}]", Texts.Say($"„{ids[i]}“ steht zweimal in der Liste.", $"'{ids[i]}' is listed twice."));
     }
 
     private static bool Date(string? value, string path, ValidationErrors errors)
     {
         if (value is null) return true;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return true;
-        errors.Add(path, $"'{value}' is not a date of the form YYYY-MM-DD.");
+        errors.Add(path, Texts.Say($"„{value}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{value}' is not a date of the form YYYY-MM-DD."));
         return false;
     }
 
@@ -289,17 +314,22 @@ public sealed partial class EntityValidator(GraphLimits limits)
     {
         var ok = Date(from, fromPath, errors) & Date(to, toPath, errors);
         if (ok && from is not null && to is not null && string.CompareOrdinal(from, to) > 0)
-            errors.Add(toPath, $"'{to}' is before {fromPath.Split('.')[^1]} '{from}'; the dates are in the wrong order.");
+        {
+            var fromField = fromPath.Split('.')[^1];
+            errors.Add(toPath, Texts.Say(
+                $"„{to}“ liegt vor dem Anfangsdatum {fromField} „{from}“; die Daten sind in der falschen Reihenfolge.",
+                $"'{to}' is before {fromField} '{from}'; the dates are in the wrong order."));
+        }
     }
 
     private static void Ref<T>(string? id, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity
     {
         if (string.IsNullOrEmpty(id) || network.Find<T>(id) is not null) return;
         var other = network.Find(id);
-        var wanted = NetworkSnapshot.KindOf<T>().ToString().ToLowerInvariant();
+        var wanted = Texts.Of(NetworkSnapshot.KindOf<T>());
         errors.Add(path, other is null
-            ? $"'{id}' does not exist in this network."
-            : $"'{id}' is {WithArticle(Describe(other))}, not {WithArticle(wanted)}.");
+            ? DoesNotExist(id)
+            : Texts.Say($"„{id}“ ist {Texts.Of(other).Ein}, {wanted.Kein}.", $"'{id}' is {Texts.Of(other).A}, not {wanted.A}."));
     }
 
     private static void Refs<T>(IReadOnlyList<string> ids, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity
@@ -316,7 +346,8 @@ public sealed partial class EntityValidator(GraphLimits limits)
         {
             if (id == start.Id)
             {
-                errors.Add(path, $"This makes a cycle: {string.Join(" → ", seen)} → {start.Id}.");
+                var cycle = $"{string.Join(" → ", seen)} → {start.Id}";
+                errors.Add(path, Texts.Say($"Das ergäbe einen Zirkelbezug: {cycle}.", $"This makes a cycle: {cycle}."));
                 return;
             }
             if (seen.Contains(id)) return; // a loop further up that does not include this entity; reported where it starts

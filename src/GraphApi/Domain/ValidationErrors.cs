@@ -31,7 +31,15 @@ public sealed class ValidationFailedException(ValidationErrors errors) : Excepti
 }
 
 /// <summary>A network or entity does not exist. Answered with 404 ProblemDetails.</summary>
-public sealed class NotFoundException(string message) : Exception(message);
+public sealed class NotFoundException(string message) : Exception(message)
+{
+    public static NotFoundException NoNetwork(string networkId) =>
+        new(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
+
+    public static NotFoundException NoEntry(EntityKind kind, string id, string networkId) => new(Texts.Say(
+        $"Im Netzwerk „{networkId}“ gibt es {Texts.Of(kind).Keinen} „{id}“.",
+        $"There is no {Texts.Of(kind).English} '{id}' in network '{networkId}'."));
+}
 
 /// <summary>
 /// The change cannot be applied to the current state: a stale version, an id already taken, or a delete
@@ -42,4 +50,8 @@ public sealed class ConflictException(string message, Entity? current = null, IR
 {
     public Entity? Current { get; } = current;
     public IReadOnlyList<string> References { get; } = references ?? [];
+
+    /// <summary>The network id is taken; the service finds it out, or the store when another process was first.</summary>
+    public static ConflictException NetworkExists(string networkId, Entity? current = null) => new(Texts.Say(
+        $"Ein Netzwerk mit der Kennung „{networkId}“ gibt es schon.", $"A network with id '{networkId}' already exists."), current);
 }

@@ -22,7 +22,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default) => store.ListNetworksAsync(ct);
 
     public async Task<NetworkSnapshot> GetAsync(string networkId, CancellationToken ct = default) =>
-        await TryGetAsync(networkId, ct) ?? throw new NotFoundException($"There is no network '{networkId}'.");
+        await TryGetAsync(networkId, ct) ?? throw NotFoundException.NoNetwork(networkId);
 
     public async Task<NetworkSnapshot?> TryGetAsync(string networkId, CancellationToken ct = default)
     {
@@ -47,13 +47,17 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     {
         var snapshot = await GetAsync(networkId, ct);
         var errors = new ValidationErrors();
-        if (positions.Count > 20_000) errors.Add("positions", $"At most 20000 positions at once; got {positions.Count}.");
+        if (positions.Count > 20_000)
+            errors.Add("positions", Texts.Say($"Höchstens 20000 Positionen auf einmal; es sind {positions.Count}.",
+                $"At most 20000 positions at once; got {positions.Count}."));
         foreach (var (id, position) in positions)
         {
             if (snapshot.Find(id) is not (Actor or Body or Person or Topic or Territory or Measure))
-                errors.Add($"positions.{id}", $"'{id}' is not a node of network '{networkId}'.");
+                errors.Add($"positions.{id}", Texts.Say($"„{id}“ ist kein Knoten des Netzwerks „{networkId}“.",
+                    $"'{id}' is not a node of network '{networkId}'."));
             if (!double.IsFinite(position.X) || !double.IsFinite(position.Y) || Math.Abs(position.X) > 1e7 || Math.Abs(position.Y) > 1e7)
-                errors.Add($"positions.{id}", "x and y must be finite numbers within ±10,000,000.");
+                errors.Add($"positions.{id}", Texts.Say("x und y müssen endliche Zahlen zwischen −10.000.000 und 10.000.000 sein.",
+                    "x and y must be finite numbers within ±10,000,000."));
         }
         errors.ThrowIfAny();
         await store.SavePositionsAsync(networkId, positions, ct);
@@ -91,7 +95,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         await gate.WaitAsync(ct);
         try
         {
-            if (!await store.DeleteNetworkAsync(networkId, ct)) throw new NotFoundException($"There is no network '{networkId}'.");
+            if (!await store.DeleteNetworkAsync(networkId, ct)) throw NotFoundException.NoNetwork(networkId);
             _snapshots.TryRemove(networkId, out _);
         }
         finally
@@ -109,7 +113,9 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             var change = new Change(ChangeOp.Create, entity.EntityKind, entity.Id, null, entity);
             var errors = Check(snapshot, change);
             if (snapshot.Find(entity.Id) is { } taken && !errors.Any)
-                throw new ConflictException($"The id '{entity.Id}' is already used by the {EntityValidator.Describe(taken)} '{taken.Label}'.", taken);
+                throw new ConflictException(Texts.Say(
+                    $"Die Kennung „{entity.Id}“ ist schon vergeben: {Texts.Of(taken).German} „{taken.Label}“.",
+                    $"The id '{entity.Id}' is already used by the {Texts.Of(taken).English} '{taken.Label}'."), taken);
             errors.ThrowIfAny();
             return [change];
         }, author, ct);
@@ -149,11 +155,14 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
                 if (source is Membership or Collaboration && field is "member" or "body" or "from" or "to")
                     changes.Add(new Change(ChangeOp.Delete, source.EntityKind, source.Id, source, null));
                 else
-                    blocking.Add($"{EntityValidator.Describe(source)} '{source.Id}' ({source.Label}) refers to it in '{field}'");
+                    blocking.Add(RefersToIt(source, field));
             }
             if (blocking.Count > 0)
-                throw new ConflictException(
-                    $"'{current.Label}' cannot be deleted while {blocking.Count} other entries refer to it; change them first.",
+                throw new ConflictException(blocking.Count == 1
+                    ? Texts.Say($"„{current.Label}“ kann nicht gelöscht werden, solange ein anderer Eintrag darauf verweist; ändern Sie ihn zuerst.",
+                        $"'{current.Label}' cannot be deleted while another entry refers to it; change it first.")
+                    : Texts.Say($"„{current.Label}“ kann nicht gelöscht werden, solange {blocking.Count} andere Einträge darauf verweisen; ändern Sie diese zuerst.",
+                        $"'{current.Label}' cannot be deleted while {blocking.Count} other entries refer to it; change them first."),
                     current, blocking);
             return changes.DistinctBy(c => c.Id).ToList();
         }, author, ct);
@@ -165,7 +174,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public async Task<ChangeSet> RevertAsync(string networkId, long revision, string author, CancellationToken ct = default)
     {
         var original = (await store.ReadHistoryAsync(networkId, revision - 1, null, 1, ct)).SingleOrDefault(s => s.Revision == revision)
-                       ?? throw new NotFoundException($"Network '{networkId}' has no change set with revision {revision}.");
+                       ?? throw new NotFoundException(Texts.Say($"Im Netzwerk „{networkId}“ gibt es keine Änderung mit der Revision {revision}.",
+                           $"Network '{networkId}' has no change set with revision {revision}."));
         return await CommitAsync(networkId, creating: false, snapshot =>
         {
             var inverse = new List<Change>();
@@ -173,11 +183,16 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             {
                 var current = snapshot.Find(change.Id);
                 if (change.Kind == EntityKind.Network)
-                    throw new ConflictException("Creating or renaming a network cannot be undone here; edit the network instead.");
+                    throw new ConflictException(Texts.Say(
+                        "Das Anlegen oder Umbenennen eines Netzwerks lässt sich hier nicht rückgängig machen; bearbeiten Sie stattdessen das Netzwerk.",
+                        "Creating or renaming a network cannot be undone here; edit the network instead."));
                 if (current?.Version != change.After?.Version)
-                    throw new ConflictException(
-                        $"'{(current ?? change.Before ?? change.After)!.Label}' has changed since revision {revision}; undoing it would overwrite that change.",
-                        current);
+                {
+                    var label = (current ?? change.Before ?? change.After)!.Label;
+                    throw new ConflictException(Texts.Say(
+                        $"„{label}“ wurde seit Revision {revision} geändert; das Rückgängigmachen würde diese Änderung überschreiben.",
+                        $"'{label}' has changed since revision {revision}; undoing it would overwrite that change."), current);
+                }
                 inverse.Add(change.Op switch
                 {
                     ChangeOp.Create => new Change(ChangeOp.Delete, change.Kind, change.Id, current, null),
@@ -202,8 +217,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         CommitCoreAsync(networkId, snapshot => (snapshot, creating) switch
         {
             (null, true) => plan(NetworkSnapshot.Empty(new Network { Id = networkId })),
-            (null, false) => throw new NotFoundException($"There is no network '{networkId}'."),
-            (not null, true) => throw new ConflictException($"A network with id '{networkId}' already exists.", snapshot.Network),
+            (null, false) => throw NotFoundException.NoNetwork(networkId),
+            (not null, true) => throw ConflictException.NetworkExists(networkId, snapshot.Network),
             (not null, false) => plan(snapshot),
         }, author, ct);
 
@@ -281,9 +296,13 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         {
             var blocking = EntityValidator.ReferencesTo(deleted.Id, candidate).ToList();
             if (blocking.Count > 0)
-                throw new ConflictException(
-                    $"'{deleted.Before!.Label}' cannot be removed: {EntityValidator.Describe(blocking[0].Source)} '{blocking[0].Source.Id}' now refers to it.",
-                    deleted.Before, blocking.Select(b => $"{EntityValidator.Describe(b.Source)} '{b.Source.Id}' ({b.Source.Label}) refers to it in '{b.Field}'").ToList());
+            {
+                var (label, first) = (deleted.Before!.Label, blocking[0].Source);
+                throw new ConflictException(Texts.Say(
+                        $"„{label}“ kann nicht entfernt werden: {Texts.Of(first).German} „{first.Id}“ verweist jetzt darauf.",
+                        $"'{label}' cannot be removed: {Texts.Of(first).English} '{first.Id}' now refers to it."),
+                    deleted.Before, blocking.Select(b => RefersToIt(b.Source, b.Field)).ToList());
+            }
         }
         errors.ThrowIfAny();
     }
@@ -291,24 +310,31 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     private static Entity Existing(NetworkSnapshot snapshot, EntityKind kind, string id)
     {
         var found = snapshot.Find(id);
-        if (found is null || found.EntityKind != kind)
-            throw new NotFoundException($"There is no {kind.ToString().ToLowerInvariant()} '{id}' in network '{snapshot.Network.Id}'.");
+        if (found is null || found.EntityKind != kind) throw NotFoundException.NoEntry(kind, id, snapshot.Network.Id);
         return found;
     }
 
     private static void RequireVersion(Entity entity, ValidationErrors errors)
     {
         if (entity.Version <= 0)
-            errors.Add("version", "Required: the version this edit is based on (as last read), so that no one else's change is overwritten.");
+            errors.Add("version", Texts.Say(
+                "Erforderlich: die Version, auf der diese Bearbeitung beruht (wie zuletzt gelesen), damit keine Änderung anderer überschrieben wird.",
+                "Required: the version this edit is based on (as last read), so that no one else's change is overwritten."));
     }
 
     private static void EnsureCurrent(Entity current, long basedOn)
     {
         if (current.Version != basedOn)
-            throw new ConflictException(
-                $"'{current.Label}' was changed by someone else: your edit is based on version {basedOn}, the current version is {current.Version}.",
+            throw new ConflictException(Texts.Say(
+                $"„{current.Label}“ wurde inzwischen von jemand anderem geändert: Ihre Bearbeitung beruht auf Version {basedOn}, aktuell ist Version {current.Version}.",
+                $"'{current.Label}' was changed by someone else: your edit is based on version {basedOn}, the current version is {current.Version}."),
                 current);
     }
+
+    /// <summary>One line of a 409's "references": what still points at an entry that is to go.</summary>
+    private static string RefersToIt(Entity source, string field) => Texts.Say(
+        $"{Texts.Of(source).German} „{source.Id}“ ({source.Label}) verweist im Feld „{field}“ darauf",
+        $"{Texts.Of(source).English} '{source.Id}' ({source.Label}) refers to it in '{field}'");
 
     private static Entity? Stamp(Entity? before, Entity? after, DateTimeOffset now) => after is null ? null : after with
     {

@@ -180,7 +180,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             await using var insert = Command(connection, tx,
                 "INSERT INTO networks (id, revision, data) VALUES ($id, $rev, $data) ON CONFLICT (id) DO NOTHING;", "$id", "$rev", "$data");
             if (await RunAsync(insert, ct, changes.NetworkId, changes.Revision, GraphJson.Serialize(networkChange.After!)) == 0)
-                throw new ConflictException($"A network with id '{changes.NetworkId}' already exists.");
+                throw ConflictException.NetworkExists(changes.NetworkId);
             return;
         }
 
@@ -189,8 +189,9 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             "$id", "$rev", "$data", "$expected");
         object data = networkChange?.After is { } n ? GraphJson.Serialize(n) : DBNull.Value;
         if (await RunAsync(update, ct, changes.NetworkId, changes.Revision, data, expectedRevision) == 0)
-            throw new ConflictException(
-                $"Network '{changes.NetworkId}' was changed by another writer (expected revision {expectedRevision}); reload and try again.");
+            throw new ConflictException(Texts.Say(
+                $"Das Netzwerk „{changes.NetworkId}“ wurde gleichzeitig von anderer Stelle geändert (erwartet war Revision {expectedRevision}); bitte neu laden und noch einmal versuchen.",
+                $"Network '{changes.NetworkId}' was changed by another writer (expected revision {expectedRevision}); reload and try again."));
     }
 
     public async Task<bool> DeleteNetworkAsync(string networkId, CancellationToken ct = default)

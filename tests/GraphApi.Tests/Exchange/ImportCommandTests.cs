@@ -46,4 +46,31 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("missing.json", missing.Error);
     }
+
+    [Fact]
+    public async Task OnAGermanSystemTheImportVerbSpeaksGerman()
+    {
+        var db = Path.Combine(_folder, "graph.db");
+        var file = Path.Combine(_folder, "kreis.json");
+        await File.WriteAllTextAsync(file, Samples.Small);
+        var broken = Path.Combine(_folder, "broken.json");
+        var doc = JsonNode.Parse(Samples.Small)!;
+        doc["actors"]!.AsArray()[0]!["kind"] = "ngo";
+        await File.WriteAllTextAsync(broken, doc.ToJsonString());
+
+        var imported = await AppProcess.RunAsync(German(AppProcess.StartInfo(db, "import", file)));
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Contains("Netzwerk „kreis“ importiert, Revision 1: 16 angelegt, 0 geändert, 0 gelöscht.", imported.Output);
+
+        var refused = await AppProcess.RunAsync(German(AppProcess.StartInfo(db, "import", broken)));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Es wurde nichts importiert", refused.Error);
+        Assert.Contains("$.actors[0].kind: „ngo“ ist nicht erlaubt", refused.Error);
+
+        static System.Diagnostics.ProcessStartInfo German(System.Diagnostics.ProcessStartInfo info)
+        {
+            info.Environment["LC_ALL"] = "de_DE.UTF-8";
+            return info;
+        }
+    }
 }

@@ -1,6 +1,6 @@
 // The networks page: imports a file through the API and shows every problem with its place in the file.
 import { ApiError } from './api.js';
-import { t } from './texts.js';
+import { language, t } from './texts.js';
 
 const form = document.getElementById('import-form');
 const result = document.getElementById('import-result');
@@ -12,7 +12,7 @@ form?.addEventListener('submit', async (e) => {
   result.replaceChildren();
   try {
     const response = await fetch('/api/networks/import', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: await file.text(),
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': language }, body: await file.text(),
     });
     const json = await response.json();
     if (!response.ok) throw new ApiError(response.status, json);
