@@ -27,6 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    public static string ConsoleLog => Path.Combine(Repository.Artifacts, "browser-console.log");
+
     public async Task<IPage> NewPageAsync(string baseUrl, int width = 1280, int height = 720, string language = "de")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -35,6 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Script errors in the page are kept as an artifact: a failing test then shows what broke in the browser.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") File.AppendAllText(ConsoleLog, $"{DateTime.UtcNow:O} {page.Url}: {message.Text}\n");
+        };
+        page.PageError += (_, error) => File.AppendAllText(ConsoleLog, $"{DateTime.UtcNow:O} {page.Url}: {error}\n");
         return page;
     }
 }

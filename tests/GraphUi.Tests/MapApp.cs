@@ -12,30 +12,48 @@ namespace GraphUi.Tests;
 /// </summary>
 public sealed class MapApp : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("networkgraph-ui-").FullName;
+    private readonly string _folder;
+    private bool _ownsFolder;
 
-    public MapApp()
+    public MapApp() : this(Directory.CreateTempSubdirectory("networkgraph-ui-").FullName, 0) { }
+
+    /// <summary>An app on a given SQLite folder and port (0: any free one); it removes the folder when disposed.</summary>
+    private MapApp(string folder, int port)
     {
-        UseKestrel(0);
+        _ownsFolder = true;
+        _folder = folder;
+        UseKestrel(port);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
     }
 
     public string BaseUrl { get; }
+    public string Folder => _folder;
+    public int Port => new Uri(BaseUrl).Port;
+
+    /// <summary>A new server on a file and port a stopped one used: the same server after a restart.</summary>
+    public static MapApp On(string folder, int port) => new(folder, port);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Store:DatabasePath", Path.Combine(_folder, "graph.db"));
         builder.UseSetting("Store:SeedFolder", Path.Combine(Repository.Root, "seed"));
+    }
+
+    /// <summary>Stops the server but keeps its file, for a restart with <see cref="On"/>.</summary>
+    public void Stop()
+    {
+        _ownsFolder = false;
+        Dispose();
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
+        if (_ownsFolder)
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
     }
 }
 

@@ -13,6 +13,10 @@ internal static class ApiConventions
         return user.Length is > 0 and <= 100 ? user : "anonymous";
     }
 
+    /// <summary>The revision a change was committed as, so a client knows which change set is its own (to undo it).</summary>
+    public static void TellRevision(HttpContext context, ChangeSet set) =>
+        context.Response.Headers["X-Revision"] = set.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static ValidationFailedException Invalid(string parameter, string message)
     {
         var errors = new ValidationErrors();

@@ -83,6 +83,7 @@ public static class EntitiesApi
         CancellationToken ct) where T : Entity
     {
         var set = await networks.CreateAsync(networkId, entity, ApiConventions.Author(context), ct);
+        ApiConventions.TellRevision(context, set);
         var created = (T)set.Changes[0].After!;
         return TypedResults.Created($"/api/networks/{networkId}/{Segment(created.EntityKind)}/{created.Id}", created);
     }
@@ -91,6 +92,7 @@ public static class EntitiesApi
         CancellationToken ct) where T : Entity
     {
         var set = await networks.UpdateAsync(networkId, entity with { Id = id }, ApiConventions.Author(context), ct);
+        ApiConventions.TellRevision(context, set);
         return TypedResults.Ok((T)set.Changes[0].After!);
     }
 

@@ -1,5 +1,6 @@
 using GraphApi.Domain;
 using GraphApi.Exchange;
+using GraphApi.Live;
 using GraphApi.Networks;
 using GraphApi.Seeding;
 using GraphApi.Storage;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +48,17 @@ public static class GraphApiExtensions
         });
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();
+        services.AddSingleton<Presence>();
+        services.AddSingleton<HubThrottle>();
+        services.AddSingleton<LiveBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
+        services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = 256 * 1024; // a few thousand node positions; more is a mistake or an attack
+                o.AddFilter<HubCulture>();
+                o.AddFilter<HubThrottle>();
+            })
+            .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
@@ -73,6 +86,7 @@ public static class GraphApiExtensions
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.MapHub<NetworkHub>(NetworkHub.Path);
         app.MapNetworks();
         app.MapEntities();
         app.MapExchange();

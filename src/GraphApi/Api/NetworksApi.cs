@@ -25,11 +25,14 @@ public static class NetworksApi
         group.MapDelete("/{networkId}", DeleteNetwork).WithName("DeleteNetwork").WithSummary("Deletes a network with everything in it and its history.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{networkId}/history", History).WithName("GetHistory")
-            .WithSummary("Committed change sets after a revision, oldest first; optionally only those touching one entity.")
+            .WithSummary("Committed change sets after a revision, oldest first; optionally only those touching one entity; with newest=true the newest 'limit' sets.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{networkId}/history/{revision:long}/revert", Revert).WithName("RevertChangeSet")
             .WithSummary("Undoes a committed change set by committing its inverse as a new one; 409 if anything it touched has changed since.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{networkId}/history/{revision:long}/restore", Restore).WithName("RestoreAsOf")
+            .WithSummary("Makes the network look as it did right after that revision, by committing the difference as a new change set.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{networkId}/positions", GetPositions).WithName("GetPositions")
             .WithSummary("Where users placed the nodes on the map, by node id.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{networkId}/positions", SavePositions).WithName("SavePositions")
@@ -81,6 +84,10 @@ public static class NetworksApi
         CancellationToken ct) =>
         TypedResults.Ok(await networks.RevertAsync(networkId, revision, ApiConventions.Author(context), ct));
 
+    private static async Task<Ok<ChangeSet>> Restore(NetworkService networks, string networkId, long revision, HttpContext context,
+        CancellationToken ct) =>
+        TypedResults.Ok(await networks.RestoreAsync(networkId, revision, ApiConventions.Author(context), ct));
+
     private static async Task<Ok<IReadOnlyDictionary<string, NodePosition>>> GetPositions(NetworkService networks, string networkId,
         CancellationToken ct)
     {
@@ -96,11 +103,11 @@ public static class NetworksApi
     }
 
     private static async Task<Ok<IReadOnlyList<ChangeSet>>> History(NetworkService networks, string networkId, long? after, string? entity,
-        int? limit, CancellationToken ct)
+        int? limit, bool? newest, CancellationToken ct)
     {
         if (after is < 0) throw ApiConventions.Invalid("after", Texts.Say("Muss eine Revision sein, 0 oder größer.", "Must be a revision, 0 or more."));
         var (_, take) = ApiConventions.Paging(0, limit);
         await networks.GetAsync(networkId, ct);
-        return TypedResults.Ok(await networks.HistoryAsync(networkId, after ?? 0, entity, take, ct));
+        return TypedResults.Ok(await networks.HistoryAsync(networkId, after ?? 0, entity, take, ct, newest ?? false));
     }
 }

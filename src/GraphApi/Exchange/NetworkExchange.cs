@@ -60,7 +60,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     public Task<ChangeSet> ImportAsync(NetworkDocument document, string author, CancellationToken ct = default)
     {
         var incoming = Check(document);
-        return networks.ReplaceAsync(incoming.Network.Id, current => Plan(current, incoming), author, ct);
+        return networks.ReplaceAsync(incoming.Network.Id, current => NetworkDiff.Between(current, incoming), author, ct);
     }
 
     /// <summary>The network as a document, in a stable order (by id within each list).</summary>
@@ -145,41 +145,6 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
         Collaboration c => c with { Id = Collaboration.DerivedId(c.From, c.To, c.Kind) },
         _ => entity,
     };
-
-    /// <summary>The changes that turn the stored network into the incoming one; unchanged entries are left alone.</summary>
-    private static IReadOnlyList<Change> Plan(NetworkSnapshot? current, NetworkSnapshot incoming)
-    {
-        var changes = new List<Change>();
-        var network = incoming.Network;
-        if (current is null)
-            changes.Add(new Change(ChangeOp.Create, EntityKind.Network, network.Id, null, network));
-        else if (!SameContent(current.Network, network))
-            changes.Add(new Change(ChangeOp.Update, EntityKind.Network, network.Id, current.Network, network));
-
-        foreach (var entity in incoming.Everything)
-        {
-            var existing = current?.Find(entity.Id);
-            if (existing is null)
-                changes.Add(new Change(ChangeOp.Create, entity.EntityKind, entity.Id, null, entity));
-            else if (existing.EntityKind != entity.EntityKind)
-            {
-                // Same id, other kind: the old entry goes and the new one comes.
-                changes.Add(new Change(ChangeOp.Delete, existing.EntityKind, existing.Id, existing, null));
-                changes.Add(new Change(ChangeOp.Create, entity.EntityKind, entity.Id, null, entity));
-            }
-            else if (!SameContent(existing, entity))
-                changes.Add(new Change(ChangeOp.Update, entity.EntityKind, entity.Id, existing, entity));
-        }
-        if (current is not null)
-        {
-            foreach (var old in current.Everything.Where(e => incoming.Find(e.Id) is null))
-                changes.Add(new Change(ChangeOp.Delete, old.EntityKind, old.Id, old, null));
-        }
-        return changes;
-    }
-
-    private static bool SameContent(Entity a, Entity b) =>
-        JsonSerializer.Serialize(a, a.GetType(), DocumentOptions) == JsonSerializer.Serialize(b, b.GetType(), DocumentOptions);
 
     private static ValidationFailedException Invalid(string path, string message)
     {

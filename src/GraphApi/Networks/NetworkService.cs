@@ -64,7 +64,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     }
 
     public Task<IReadOnlyList<ChangeSet>> HistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
-        CancellationToken ct = default) => store.ReadHistoryAsync(networkId, afterRevision, entityId, limit, ct);
+        CancellationToken ct = default, bool newest = false) => store.ReadHistoryAsync(networkId, afterRevision, entityId, limit, ct, newest);
 
     public Task<ChangeSet> CreateNetworkAsync(Network network, string author, CancellationToken ct = default)
     {
@@ -203,6 +203,47 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             CheckWhole(snapshot, inverse);
             return inverse;
         }, author, ct);
+    }
+
+    /// <summary>
+    /// Makes the network look as it did right after revision <paramref name="revision"/>, by committing the
+    /// difference as one new change set: nothing is erased from history, and the restore can itself be undone.
+    /// </summary>
+    public async Task<ChangeSet> RestoreAsync(string networkId, long revision, string author, CancellationToken ct = default)
+    {
+        var now = await GetAsync(networkId, ct);
+        if (revision < 1 || revision > now.Revision)
+            throw new ValidationFailedException(One("revision",
+                Texts.Say($"Muss zwischen 1 und {now.Revision} liegen.", $"Must be between 1 and {now.Revision}.")));
+        var later = await store.ReadHistoryAsync(networkId, revision, null, int.MaxValue, ct);
+        return await CommitAsync(networkId, creating: false, snapshot =>
+        {
+            if (snapshot.Revision != (later.Count > 0 ? later[^1].Revision : revision))
+                throw new ConflictException(Texts.Say("Das Netzwerk wurde gerade geändert; bitte noch einmal versuchen.",
+                    "The network changed just now; please try again."));
+            return NetworkDiff.Between(snapshot, RolledBack(snapshot, later));
+        }, author, ct);
+    }
+
+    /// <summary>The state before the given change sets: each change undone, newest first.</summary>
+    private static NetworkSnapshot RolledBack(NetworkSnapshot snapshot, IReadOnlyList<ChangeSet> sets)
+    {
+        var entities = snapshot.Everything.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var network = snapshot.Network;
+        foreach (var change in sets.Reverse().SelectMany(set => set.Changes.Reverse()))
+        {
+            if (change.Kind == EntityKind.Network) network = (Network?)change.Before ?? network;
+            else if (change.Before is null) entities.Remove(change.Id);
+            else entities[change.Id] = change.Before;
+        }
+        return NetworkSnapshot.Create(network, snapshot.Revision, entities.Values);
+    }
+
+    private static ValidationErrors One(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return errors;
     }
 
     /// <summary>

@@ -32,9 +32,12 @@ public interface IGraphStore
     /// <summary>Stores the given node positions (others stay as they are), in one transaction.</summary>
     Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct = default);
 
-    /// <summary>Committed change sets after a revision, oldest first, optionally only those touching one entity.</summary>
+    /// <summary>
+    /// Committed change sets after a revision, oldest first, optionally only those touching one entity.
+    /// At most <paramref name="limit"/> sets: the oldest ones, or with <paramref name="newest"/> the newest ones.
+    /// </summary>
     Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
-        CancellationToken ct = default);
+        CancellationToken ct = default, bool newest = false);
 }
 
 /// <summary>A node's place on the map, in diagram coordinates.</summary>

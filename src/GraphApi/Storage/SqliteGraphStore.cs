@@ -250,7 +250,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     }
 
     public async Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool newest = false)
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
@@ -260,7 +260,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             WHERE network_id = $n AND revision IN (
                 SELECT DISTINCT revision FROM changes
                 WHERE network_id = $n AND revision > $after AND ($entity IS NULL OR entity_id = $entity)
-                ORDER BY revision LIMIT $limit)
+                ORDER BY CASE WHEN $newest THEN -revision ELSE revision END LIMIT $limit)
               AND ($entity IS NULL OR entity_id = $entity)
             ORDER BY revision, seq;
             """;
@@ -268,6 +268,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         cmd.Parameters.AddWithValue("$after", afterRevision);
         cmd.Parameters.AddWithValue("$entity", (object?)entityId ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$newest", newest);
 
         var sets = new List<ChangeSet>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);

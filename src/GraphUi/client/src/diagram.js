@@ -23,7 +23,7 @@ export class Diagram {
     this.metric = null;
     this.cy.on('tap', 'node, edge', (e) => onSelect?.(e.target.data()));
     this.cy.on('tap', (e) => { if (e.target === this.cy) onSelect?.(null); });
-    this.cy.on('dragfree', 'node', () => onDragged?.());
+    this.cy.on('dragfree', 'node', (e) => onDragged?.([e.target]));
   }
 
   /** Draws a graph (from GET /graph); saved positions place the nodes, otherwise the force layout does. */
@@ -207,6 +207,37 @@ export class Diagram {
     this.cy.resize();
     this.clearHighlight();
     this.cy.fit(this.visibleNodes(), 30);
+  }
+
+  /** Puts nodes where the server says they are (a move by anyone), except a node the user is dragging right now. */
+  place(positions) {
+    this.cy.batch(() => {
+      for (const [id, p] of Object.entries(positions)) {
+        const node = this.cy.getElementById(id);
+        if (node.nonempty() && !node.grabbed()) node.position({ x: p.x, y: p.y });
+      }
+    });
+  }
+
+  /** Shows the part of the map a presenter looks at. */
+  show(view) {
+    this.cy.resize();
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const zoom = Math.min(w / (view.x2 - view.x1), h / (view.y2 - view.y1));
+    this.cy.viewport({ zoom, pan: { x: w / 2 - zoom * (view.x1 + view.x2) / 2, y: h / 2 - zoom * (view.y1 + view.y2) / 2 } });
+  }
+
+  /** Marks what the other participants have selected, each in their colour. */
+  showPeers(participants) {
+    this.cy.batch(() => {
+      this.cy.nodes('.peer').removeClass('peer').removeData('peerColour peerName');
+      for (const p of participants) {
+        if (!p.selection) continue;
+        const node = this.cy.getElementById(p.selection);
+        if (node.nonempty()) node.addClass('peer').data({ peerColour: p.colour, peerName: p.name });
+      }
+    });
   }
 
   /** Current positions of the real nodes, for saving. */

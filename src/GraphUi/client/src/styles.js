@@ -48,6 +48,7 @@ export function stylesheet() {
     { selector: 'edge.highlight', style: { 'line-color': '#ffb300', width: 3, opacity: 1 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0d47a1' } },
     { selector: 'edge:selected', style: { 'line-color': '#0d47a1', width: 3 } },
+    { selector: 'node.peer', style: { 'border-width': 5, 'border-color': 'data(peerColour)', 'border-style': 'double' } },
     { selector: 'node.connect-source', style: { 'border-width': 5, 'border-color': '#2e7d32', 'border-style': 'double' } },
     { selector: 'node.group-label', style: {
       shape: 'rectangle', 'background-opacity': 0, 'border-width': 0, 'font-size': 16, 'font-weight': 'bold',

@@ -1,0 +1,119 @@
+using System.Globalization;
+using GraphApi.Domain;
+using GraphApi.Networks;
+using GraphApi.Storage;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GraphApi.Live;
+
+/// <summary>
+/// /hubs/network: one group per network. Edits go through the HTTP API (one validation, one transaction);
+/// the hub tells every open map about them, and carries what only matters live: who is here, what they
+/// selected, where nodes were dragged, and what a presenter shows. A bad call gets an error to its caller
+/// only, and nothing is sent to anyone else.
+/// </summary>
+public sealed class NetworkHub(NetworkService networks, Presence presence, LiveBroadcaster broadcaster) : Hub
+{
+    public const string Path = "/hubs/network";
+    private const int MaxName = 60, MaxPositions = 5_000;
+
+    public static string Group(string networkId) => $"network:{networkId}";
+
+    /// <summary>Joins a network's session; answers with its current revision and who else is there.</summary>
+    public async Task<JoinResult> Join(string networkId, string name, string colour)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxName)
+            throw new HubException(Texts.Say($"Der Anzeigename muss 1 bis {MaxName} Zeichen haben.", $"The display name must have 1 to {MaxName} characters."));
+        if (!System.Text.RegularExpressions.Regex.IsMatch(colour ?? "", "^#[0-9a-fA-F]{6}$"))
+            throw new HubException(Texts.Say("Die Farbe muss die Form #rrggbb haben.", "The colour must have the form #rrggbb."));
+        var snapshot = await networks.TryGetAsync(networkId)
+                       ?? throw new HubException(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
+        if (presence.Get(Context.ConnectionId) is { } previous && previous.NetworkId != networkId) await LeaveAsync(previous);
+
+        presence.Set(new Participant(Context.ConnectionId, networkId, name.Trim(), colour!, null, false));
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(networkId));
+        PublishPresence(networkId);
+        return new JoinResult(snapshot.Revision, presence.In(networkId));
+    }
+
+    /// <summary>Shows the others what this participant has selected (null: nothing).</summary>
+    public async Task Select(string? nodeId)
+    {
+        var me = Me();
+        if (nodeId is not null && (await networks.GetAsync(me.NetworkId)).Find(nodeId) is null)
+            throw new HubException(Texts.Say($"„{nodeId}“ gibt es in diesem Netzwerk nicht.", $"'{nodeId}' does not exist in this network."));
+        presence.Set(me with { Selection = nodeId });
+        PublishPresence(me.NetworkId);
+    }
+
+    /// <summary>
+    /// Saves where nodes were dragged and tells every screen, the mover's too. Moves are applied in the
+    /// order the server receives them, so when two people drag one node, the later move is where it ends on every screen.
+    /// </summary>
+    public async Task Move(Dictionary<string, NodePosition> positions)
+    {
+        var me = Me();
+        if (positions is null || positions.Count is 0 or > MaxPositions)
+            throw new HubException(Texts.Say($"1 bis {MaxPositions} Positionen je Aufruf.", $"1 to {MaxPositions} positions per call."));
+        try
+        {
+            await networks.SavePositionsAsync(me.NetworkId, positions);
+        }
+        catch (ValidationFailedException e)
+        {
+            throw new HubException(string.Join(" ", e.Errors.ToDictionary().SelectMany(x => x.Value)));
+        }
+        broadcaster.Publish(me.NetworkId, ClientEvents.Moved, new NodesMoved(me.NetworkId, positions, me.Name));
+    }
+
+    /// <summary>Starts or stops presenting: while on, this participant's view is sent to those who follow.</summary>
+    public Task Present(bool on)
+    {
+        var me = Me();
+        if (on)
+            foreach (var other in presence.In(me.NetworkId).Where(p => p.Presenting && p.ConnectionId != me.ConnectionId))
+                presence.Set(other with { Presenting = false }); // one presenter at a time
+        presence.Set(me with { Presenting = on });
+        PublishPresence(me.NetworkId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The presenter's current view, passed on to the others.</summary>
+    public Task Show(Viewport view)
+    {
+        var me = Me();
+        if (!me.Presenting) throw new HubException(Texts.Say("Nur wer präsentiert, kann die Ansicht vorgeben.", "Only the presenter can lead the view."));
+        if (!new[] { view.X1, view.Y1, view.X2, view.Y2 }.All(double.IsFinite) || view.X2 <= view.X1 || view.Y2 <= view.Y1)
+            throw new HubException(Texts.Say("Ungültiger Ausschnitt.", "Invalid viewport."));
+        return Clients.OthersInGroup(Group(me.NetworkId)).SendAsync(ClientEvents.Follow, view);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (presence.Get(Context.ConnectionId) is { } me) await LeaveAsync(me);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveAsync(Participant me)
+    {
+        presence.Remove(me.ConnectionId);
+        await Groups.RemoveFromGroupAsync(me.ConnectionId, Group(me.NetworkId));
+        PublishPresence(me.NetworkId);
+    }
+
+    private Participant Me() => presence.Get(Context.ConnectionId)
+        ?? throw new HubException(Texts.Say("Erst einem Netzwerk beitreten (Join).", "Join a network first."));
+
+    private void PublishPresence(string networkId) => broadcaster.Publish(networkId, ClientEvents.Presence, presence.In(networkId));
+}
+
+/// <summary>Hub calls answer in the language the client connected with (?lang=de|en), German by default.</summary>
+public sealed class HubCulture : IHubFilter
+{
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var lang = context.Context.GetHttpContext()?.Request.Query["lang"].ToString();
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "de");
+        return next(context);
+    }
+}
