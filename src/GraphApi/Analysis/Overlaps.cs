@@ -1,0 +1,253 @@
+using GraphApi.Domain;
+
+namespace GraphApi.Analysis;
+
+/// <summary>How much each kind of evidence counts in an overlap score; normalised to sum 1 before use.</summary>
+public sealed record OverlapWeights(double Members, double Topics, double Territories, double Mandate)
+{
+    /// <summary>Members count most: a steering group decides on merging bodies by the people who sit in both.</summary>
+    public static readonly OverlapWeights Default = new(0.5, 0.2, 0.1, 0.2);
+
+    public double Sum => Members + Topics + Territories + Mandate;
+
+    public OverlapWeights Normalised() => new(Members / Sum, Topics / Sum, Territories / Sum, Mandate / Sum);
+}
+
+/// <summary>The four parts of a score, each 0..1 before weighting.</summary>
+public sealed record OverlapParts(double Members, double Topics, double Territories, double Mandate);
+
+/// <summary>
+/// Two bodies that look alike. <see cref="BodyA"/> is the smaller one (fewer members). <see cref="SubsetBody"/>
+/// names the body all of whose members also sit in the other (null if neither); <see cref="SameMembers"/> says
+/// both have exactly the same members.
+/// </summary>
+public sealed record Overlap(
+    NamedRef BodyA, NamedRef BodyB, double Score, OverlapParts Parts,
+    IReadOnlyList<NamedRef> SharedMembers, IReadOnlyList<NamedRef> SharedTopics, IReadOnlyList<NamedRef> SharedTerritories,
+    IReadOnlyList<string> SharedMandateTerms, NamedRef? SubsetBody, bool SameMembers, int MembersA, int MembersB, string Sentence);
+
+/// <summary>
+/// Doppelstrukturen: pairs of bodies scored 0..1 by
+/// <c>score = wMembers·members + wTopics·topics + wTerritories·territories + wMandate·mandate</c> (weights normalised to sum 1).
+/// <list type="bullet">
+/// <item><b>members</b>: weighted overlap coefficient of the two member sets (persons counted as the actor they
+/// represent): Σ shared w(a) / min(Σ w over A, Σ w over B), with w(a) = ln(1 + N / df(a)) where N is the number of
+/// bodies with members and df(a) the number of bodies <i>a</i> sits in. An actor that sits everywhere (the
+/// Kreisverwaltung) weighs little, a rare shared member much. One shared member alone is weak evidence: the part is
+/// multiplied by <see cref="SingleMemberFactor"/>. It is 1 when one body's members are a subset of the other's (with at least two shared).</item>
+/// <item><b>topics</b>, <b>territories</b>: overlap coefficient |A ∩ B| / min(|A|, |B|); 0 when either has none.</item>
+/// <item><b>mandate</b>: cosine similarity of TF-IDF vectors of the mandate texts (German words, stopwords dropped,
+/// light stemming); 0 when either has no mandate.</item>
+/// </list>
+/// Pairs in one reporting line (one body reports to the other, directly or through others) are left out: a committee
+/// shares members with the Kreistag it reports to by design.
+/// Candidate pairs come from an inverted index member → bodies with prefix filtering (each body probes only with its
+/// rarest members, as many as a pair above the threshold must share), so the work grows with the overlaps that exist,
+/// not with the square of the number of bodies. Only when the other three parts alone could reach the threshold
+/// (a low member weight or threshold) are all pairs compared.
+/// </summary>
+public static class Overlaps
+{
+    /// <summary>One shared member is weak evidence (a one-member body is a "subset" of every body it shares that member with).</summary>
+    public const double SingleMemberFactor = 0.25;
+
+    public static IReadOnlyList<Overlap> Find(AnalysisView view, OverlapWeights weights, double threshold, Texts texts)
+    {
+        var w = weights.Normalised();
+        var bodies = view.Bodies.Where(b => view.MembersOf(b.Id).Count > 0 || b.Topics.Count > 0 || !string.IsNullOrWhiteSpace(b.Mandate)).ToList();
+        if (bodies.Count < 2) return [];
+        var index = bodies.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        // Inverted index: member → bodies, and the member weights.
+        var bodiesOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < bodies.Count; i++)
+            foreach (var a in view.MembersOf(bodies[i].Id))
+            {
+                if (!bodiesOf.TryGetValue(a, out var list)) bodiesOf[a] = list = [];
+                list.Add(i);
+            }
+        var withMembers = bodies.Count(b => view.MembersOf(b.Id).Count > 0);
+        var weight = bodiesOf.ToDictionary(e => e.Key, e => Math.Log(1 + (double)withMembers / e.Value.Count), StringComparer.Ordinal);
+        var total = bodies.Select(b => view.MembersOf(b.Id).Sum(a => weight[a])).ToArray();
+        var mandates = new MandateIndex(bodies);
+
+        // The member part a pair must at least reach when the other parts are perfect.
+        var minMembers = w.Members > 0 ? (threshold - (1 - w.Members)) / w.Members : double.NegativeInfinity;
+        IEnumerable<(int, int)> candidates = minMembers > 0
+            ? PrefixCandidates(bodies, view, bodiesOf, weight, total, minMembers)
+            : AllPairs(bodies.Count);
+
+        var results = new List<Overlap>();
+        foreach (var (i, j) in candidates)
+        {
+            if (ReportsTo(view, bodies[i], bodies[j].Id) || ReportsTo(view, bodies[j], bodies[i].Id)) continue;
+            var overlap = Score(view, bodies[i], bodies[j], weight, mandates, i, j, w, texts);
+            if (overlap.Score >= threshold && overlap.Score > 0) results.Add(overlap);
+        }
+        return results.OrderByDescending(o => o.Score).ThenBy(o => o.BodyA.Id, StringComparer.Ordinal)
+            .ThenBy(o => o.BodyB.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private static bool ReportsTo(AnalysisView view, Body from, string to)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { from.Id };
+        for (var next = from.ReportsTo; next is not null && seen.Add(next); next = view.Snapshot.Find<Body>(next)?.ReportsTo)
+            if (next == to) return true;
+        return false;
+    }
+
+    private static IEnumerable<(int, int)> AllPairs(int n)
+    {
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++) yield return (i, j);
+    }
+
+    /// <summary>
+    /// If a pair reaches member part t, the body with the smaller total weight X shares at least one member from its
+    /// prefix: its members ordered rarest first, up to the point where the rest weighs less than t·total(X).
+    /// </summary>
+    private static HashSet<(int, int)> PrefixCandidates(List<Body> bodies, AnalysisView view, Dictionary<string, List<int>> bodiesOf,
+        Dictionary<string, double> weight, double[] total, double minMembers)
+    {
+        var pairs = new HashSet<(int, int)>();
+        for (var x = 0; x < bodies.Count; x++)
+        {
+            var rest = total[x];
+            foreach (var a in view.MembersOf(bodies[x].Id).OrderByDescending(a => weight[a]).ThenBy(a => a, StringComparer.Ordinal))
+            {
+                if (rest < minMembers * total[x] - 1e-12) break;
+                rest -= weight[a];
+                foreach (var y in bodiesOf[a])
+                {
+                    if (y == x || total[y] < total[x] || (total[y] == total[x] && y < x)) continue;
+                    pairs.Add(x < y ? (x, y) : (y, x));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static Overlap Score(AnalysisView view, Body first, Body second, Dictionary<string, double> weight, MandateIndex mandates,
+        int i, int j, OverlapWeights w, Texts texts)
+    {
+        // A is the smaller body, so that sentences read "all members of A also sit in B".
+        var (a, b) = view.MembersOf(first.Id).Count <= view.MembersOf(second.Id).Count ? (first, second) : (second, first);
+        var ma = view.MembersOf(a.Id);
+        var mb = view.MembersOf(b.Id);
+        var shared = ma.Where(mb.Contains).OrderBy(view.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), true)).ToList();
+        var sharedWeight = shared.Sum(x => weight[x]);
+        var minTotal = Math.Min(ma.Sum(x => weight[x]), mb.Sum(x => weight[x]));
+        var members = minTotal > 0 ? Math.Min(1, sharedWeight / minTotal) : 0;
+        if (shared.Count == 1) members *= SingleMemberFactor;
+
+        var topics = a.Topics.Intersect(b.Topics, StringComparer.Ordinal).ToList();
+        var territories = a.Territories.Intersect(b.Territories, StringComparer.Ordinal).ToList();
+        var (mandate, terms) = mandates.Similarity(i, j);
+        var parts = new OverlapParts(Round(members), Round(Coefficient(topics.Count, a.Topics.Count, b.Topics.Count)),
+            Round(Coefficient(territories.Count, a.Territories.Count, b.Territories.Count)), Round(mandate));
+        var score = Round(w.Members * parts.Members + w.Topics * parts.Topics + w.Territories * parts.Territories + w.Mandate * parts.Mandate);
+
+        var same = shared.Count == ma.Count && shared.Count == mb.Count && shared.Count > 0;
+        NamedRef? subset = shared.Count > 0 && shared.Count == ma.Count ? view.Ref(a.Id) : null;
+        var overlap = new Overlap(view.Ref(a.Id), view.Ref(b.Id), score, parts, shared.Select(view.Ref).ToList(),
+            topics.Select(view.Ref).ToList(), territories.Select(view.Ref).ToList(), terms, subset, same, ma.Count, mb.Count, "");
+        return overlap with { Sentence = Sentence(overlap, view, texts) };
+    }
+
+    private static double Coefficient(int shared, int x, int y) => x == 0 || y == 0 ? 0 : (double)shared / Math.Min(x, y);
+
+    private static double Round(double x) => Math.Round(x, 4);
+
+    /// <summary>
+    /// "Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement sitzen auch im Koordinierungsstab MuT; beide arbeiten
+    /// zu Arbeit und Bildung im Landkreis Peine."
+    /// </summary>
+    public static string Sentence(Overlap o, AnalysisView view, Texts t)
+    {
+        var a = o.BodyA.Name;
+        var b = o.BodyB.Name;
+        var clauses = new List<string>();
+        var names = o.SharedMembers.Select(m => view.Name(m.Id)).ToList();
+        var n = o.SharedMembers.Count;
+        if (o.SameMembers)
+            clauses.Add(t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(a))} und {GermanNames.Nominative(b)} haben dieselben {t.Count(n, "Mitglied", "Mitglieder", "member")}",
+                $"{a} and {b} have the same {t.Count(n, "Mitglied", "Mitglieder", "member")}"));
+        else if (o.SubsetBody is not null)
+            clauses.Add(n == 1
+                ? t.Pick($"Das einzige Mitglied {GermanNames.Genitive(a)} ({names[0]}) sitzt auch {GermanNames.In(b)}",
+                    $"The only member of {a} ({names[0]}) also sits on {b}")
+                : t.Pick($"Alle {n} Mitglieder {GermanNames.Genitive(a)} sitzen auch {GermanNames.In(b)}",
+                    $"All {n} members of {a} also sit on {b}"));
+        else if (n > 0)
+            clauses.Add(t.Pick(
+                $"{GermanNames.Capitalise(GermanNames.Nominative(a))} und {GermanNames.Nominative(b)} haben {t.Count(n, "Mitglied", "Mitglieder", "member")} gemeinsam: {t.List(names)}",
+                $"{a} and {b} share {t.Count(n, "Mitglied", "Mitglieder", "member")}: {t.List(names)}"));
+        else
+            clauses.Add(t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(a))} und {GermanNames.Nominative(b)} haben keine gemeinsamen Mitglieder",
+                $"{a} and {b} have no members in common"));
+
+        var topics = t.Names(o.SharedTopics.Select(x => x.Name));
+        var places = t.IsGerman
+            ? t.List(o.SharedTerritories.Select(x => GermanNames.InPlace(x.Name)))
+            : "in " + t.List(o.SharedTerritories.Select(x => x.Name));
+        if (o.SharedTopics.Count > 0 && o.SharedTerritories.Count > 0)
+            clauses.Add(t.Pick($"beide arbeiten zu {topics} {places}", $"both work on {topics} {places}"));
+        else if (o.SharedTopics.Count > 0)
+            clauses.Add(t.Pick($"beide arbeiten zu {topics}", $"both work on {topics}"));
+        else if (o.SharedTerritories.Count > 0)
+            clauses.Add(t.Pick($"beide sind {places} tätig", $"both are active {places}"));
+        if (o.SharedMandateTerms.Count > 0 && o.Parts.Mandate >= 0.2)
+            clauses.Add(t.Pick($"ihre Aufträge ähneln sich ({t.List(o.SharedMandateTerms.Select(x => $"„{x}“"))})",
+                $"their mandates are alike ({t.List(o.SharedMandateTerms.Select(x => $"\"{x}\""))})"));
+        return string.Join("; ", clauses) + ".";
+    }
+
+    /// <summary>TF-IDF vectors of the bodies' mandates, for cosine similarity.</summary>
+    private sealed class MandateIndex
+    {
+        private readonly Dictionary<string, double>[] _vectors;
+        private readonly double[] _norms;
+        private readonly Dictionary<string, string>[] _surface;
+
+        public MandateIndex(List<Body> bodies)
+        {
+            var terms = bodies.Select(b => GermanWords.Terms(b.Mandate).ToList()).ToList();
+            var df = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var list in terms)
+                foreach (var stem in list.Select(x => x.Stem).Distinct())
+                    df[stem] = df.GetValueOrDefault(stem) + 1;
+            var n = bodies.Count;
+            _vectors = new Dictionary<string, double>[n];
+            _norms = new double[n];
+            _surface = new Dictionary<string, string>[n];
+            for (var i = 0; i < n; i++)
+            {
+                var v = new Dictionary<string, double>(StringComparer.Ordinal);
+                var s = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (stem, surface) in terms[i])
+                {
+                    v[stem] = v.GetValueOrDefault(stem) + 1;
+                    s.TryAdd(stem, surface);
+                }
+                foreach (var stem in v.Keys.ToList()) v[stem] *= Math.Log((1.0 + n) / (1.0 + df[stem])) + 1;
+                _vectors[i] = v;
+                _surface[i] = s;
+                _norms[i] = Math.Sqrt(v.Values.Sum(x => x * x));
+            }
+        }
+
+        /// <summary>The cosine and the shared words that weigh most (at most four), in the spelling of the first text.</summary>
+        public (double Cosine, IReadOnlyList<string> Terms) Similarity(int i, int j)
+        {
+            if (_norms[i] == 0 || _norms[j] == 0) return (0, []);
+            var (small, large) = _vectors[i].Count <= _vectors[j].Count ? (_vectors[i], _vectors[j]) : (_vectors[j], _vectors[i]);
+            var products = new List<(string Stem, double Product)>();
+            foreach (var (stem, x) in small)
+                if (large.TryGetValue(stem, out var y)) products.Add((stem, x * y));
+            var cosine = products.Sum(p => p.Product) / (_norms[i] * _norms[j]);
+            var top = products.OrderByDescending(p => p.Product).ThenBy(p => p.Stem, StringComparer.Ordinal).Take(4)
+                .Select(p => _surface[i][p.Stem]).ToList();
+            return (Math.Min(1, cosine), top);
+        }
+    }
+}
