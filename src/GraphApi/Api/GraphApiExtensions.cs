@@ -55,6 +55,7 @@ public static class GraphApiExtensions
         app.MapEntities();
         app.MapExchange();
         app.MapDiagram();
+        app.MapAnalysis();
         return app;
     }
 
