@@ -11,11 +11,16 @@ public sealed class NetworkSnapshot
     private static readonly int KindCount = Enum.GetValues<EntityKind>().Length;
     private readonly ImmutableSortedDictionary<string, Entity>[] _byKind;
 
-    private NetworkSnapshot(Network network, long revision, ImmutableSortedDictionary<string, Entity>[] byKind)
+    // Kept up to date by Apply so the body size rule costs a lookup, not a scan of every membership per write.
+    private readonly ImmutableDictionary<string, int> _membershipsPerBody;
+
+    private NetworkSnapshot(Network network, long revision, ImmutableSortedDictionary<string, Entity>[] byKind,
+        ImmutableDictionary<string, int> membershipsPerBody)
     {
         Network = network;
         Revision = revision;
         _byKind = byKind;
+        _membershipsPerBody = membershipsPerBody;
     }
 
     public Network Network { get; }
@@ -29,7 +34,9 @@ public sealed class NetworkSnapshot
             .Select(_ => ImmutableSortedDictionary.CreateBuilder<string, Entity>(StringComparer.Ordinal)).ToArray();
         foreach (var entity in entities)
             builders[(int)entity.EntityKind][entity.Id] = entity;
-        return new NetworkSnapshot(network, revision, builders.Select(b => b.ToImmutable()).ToArray());
+        var perBody = builders[(int)EntityKind.Membership].Values.Cast<Membership>().CountBy(m => m.Body, StringComparer.Ordinal)
+            .ToImmutableDictionary(StringComparer.Ordinal);
+        return new NetworkSnapshot(network, revision, builders.Select(b => b.ToImmutable()).ToArray(), perBody);
     }
 
     public static NetworkSnapshot Empty(Network network) => Create(network, 0, []);
@@ -52,6 +59,9 @@ public sealed class NetworkSnapshot
 
     public int Count(EntityKind kind) => _byKind[(int)kind].Count;
 
+    /// <summary>How many memberships the body has.</summary>
+    public int MembershipCount(string bodyId) => _membershipsPerBody.GetValueOrDefault(bodyId);
+
     public IEnumerable<Entity> Everything => _byKind.SelectMany(k => k.Values);
 
     /// <summary>The snapshot after a committed change set.</summary>
@@ -59,6 +69,7 @@ public sealed class NetworkSnapshot
     {
         var network = Network;
         var byKind = (ImmutableSortedDictionary<string, Entity>[])_byKind.Clone();
+        var perBody = _membershipsPerBody.ToBuilder();
         foreach (var change in set.Changes)
         {
             if (change.Kind == EntityKind.Network)
@@ -67,9 +78,14 @@ public sealed class NetworkSnapshot
                 continue;
             }
             var k = (int)change.Kind;
+            if (change.Kind == EntityKind.Membership)
+            {
+                if (byKind[k].TryGetValue(change.Id, out var old)) perBody[((Membership)old).Body] = perBody[((Membership)old).Body] - 1;
+                if (change.After is Membership added) perBody[added.Body] = perBody.GetValueOrDefault(added.Body) + 1;
+            }
             byKind[k] = change.After is null ? byKind[k].Remove(change.Id) : byKind[k].SetItem(change.Id, change.After);
         }
-        return new NetworkSnapshot(network, set.Revision, byKind);
+        return new NetworkSnapshot(network, set.Revision, byKind, perBody.ToImmutable());
     }
 
     public static EntityKind KindOf<T>() where T : Entity => KindOf(typeof(T));

@@ -211,7 +211,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         var errors = new ValidationErrors();
         validator.CheckReferences(change.After!, candidate, "", errors);
         if (change.After is Membership m && (change.Before as Membership)?.Body != m.Body)
-            validator.CheckBodySize(m.Body, candidate.All<Membership>().Count(x => x.Body == m.Body), "body", errors);
+            validator.CheckBodySize(m.Body, candidate.MembershipCount(m.Body), "body", errors);
         errors.ThrowIfAny();
     }
 

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace GraphBench;
+
+/// <summary>Latencies of repeated operations, in milliseconds.</summary>
+public sealed class Latencies
+{
+    private readonly List<double> _milliseconds = [];
+
+    public int Count => _milliseconds.Count;
+
+    public void Add(TimeSpan elapsed) => _milliseconds.Add(elapsed.TotalMilliseconds);
+
+    /// <summary>Nearest-rank percentile: the smallest value that at least p % of the samples do not exceed.</summary>
+    public double Percentile(double p)
+    {
+        if (_milliseconds.Count == 0) return double.NaN;
+        var sorted = _milliseconds.Order().ToList();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    public double Max => _milliseconds.Count == 0 ? double.NaN : _milliseconds.Max();
+
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"p50 {Percentile(50):F2} ms, p95 {Percentile(95):F2} ms, p99 {Percentile(99):F2} ms, max {Max:F2} ms (n = {Count})");
+}
+
+/// <summary>One benchmark's figures with their targets, printed for the console and as Markdown for docs/benchmarks.md.</summary>
+public sealed class ResultTable(string title)
+{
+    private readonly List<(string Measure, string Result, string Target, bool? Met)> _rows = [];
+    private readonly List<string> _notes = [];
+
+    public string Title { get; } = title;
+
+    public void Add(string measure, string result, string target = "", bool? met = null) => _rows.Add((measure, result, target, met));
+
+    /// <summary>A line under the table: a setting or an explanation that the figures need.</summary>
+    public void Note(string note) => _notes.Add(note);
+
+    public bool AllTargetsMet => _rows.All(r => r.Met != false);
+
+    public void PrintToConsole()
+    {
+        Console.WriteLine();
+        Console.WriteLine(Title);
+        var measureWidth = _rows.Max(r => r.Measure.Length);
+        var resultWidth = _rows.Max(r => r.Result.Length);
+        foreach (var (measure, result, target, met) in _rows)
+            Console.WriteLine($"  {measure.PadRight(measureWidth)}  {result.PadLeft(resultWidth)}  {target,-14} {Verdict(met)}");
+        foreach (var note in _notes) Console.WriteLine($"  {note}");
+    }
+
+    public string ToMarkdown(string machine)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"## {Title}").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.Now:yyyy-MM-dd}, {machine}.").AppendLine();
+        text.AppendLine("| Measure | Result | Target | |").AppendLine("|---|---:|---|---|");
+        foreach (var (measure, result, target, met) in _rows)
+            text.AppendLine($"| {measure} | {result} | {target} | {Verdict(met)} |");
+        if (_notes.Count > 0) text.AppendLine();
+        foreach (var note in _notes) text.AppendLine($"- {note}");
+        return text.ToString();
+    }
+
+    private static string Verdict(bool? met) => met switch { true => "met", false => "MISSED", null => "" };
+}
+
+/// <summary>What the figures were measured on.</summary>
+public static class Machine
+{
+    public static string Describe()
+    {
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} cores{CpuModel()}, {memory:F0} GiB RAM, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+    }
+
+    private static string CpuModel()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo)) return "";
+        var line = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return line is null ? "" : $" ({line[(line.IndexOf(':') + 1)..].Trim()})";
+    }
+
+    /// <summary>The 1-minute load average where the OS tells it: other work on the machine skews every figure.</summary>
+    public static string LoadAverage()
+    {
+        const string loadAverage = "/proc/loadavg";
+        return File.Exists(loadAverage) ? File.ReadAllText(loadAverage).Split(' ')[0] : "unknown";
+    }
+
+    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F0} MB");
+}
