@@ -99,10 +99,3 @@ public static class Costs
 
     private static double Round(double x) => Math.Round(x, 2);
 }
-
-internal static class QuantityText
-{
-    /// <summary>"1,234.5 person-hours" through Humanizer, with the number in the reader's format.</summary>
-    public static string ToQuantityText(this string noun, double quantity, Texts t) =>
-        Humanizer.ToQuantityExtensions.ToQuantity(noun, quantity, "#,##0.#", t.Culture);
-}

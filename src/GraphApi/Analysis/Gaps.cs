@@ -1,14 +1,15 @@
 using GraphApi.Domain;
+using Humanizer;
 
 namespace GraphApi.Analysis;
 
 /// <summary>
 /// One gap: its <see cref="Kind"/>, the entities involved (the first is the one the gap is about) and a sentence.
 /// <see cref="Missing"/> lists the missing actor kinds of a composition gap; <see cref="PartSizes"/> the sizes of the parts
-/// a single point of failure would leave.
+/// a single point of failure would leave (largest first); <see cref="Records"/> the relationships behind a bridge.
 /// </summary>
 public sealed record Gap(string Kind, IReadOnlyList<NamedRef> Entities, string Sentence,
-    IReadOnlyList<string>? Missing = null, IReadOnlyList<int>? PartSizes = null);
+    IReadOnlyList<string>? Missing = null, IReadOnlyList<int>? PartSizes = null, IReadOnlyList<EdgeSource>? Records = null);
 
 /// <summary>The gap kinds, in the order the report lists them.</summary>
 public static class GapKinds
@@ -41,6 +42,9 @@ public static class GapKinds
 /// <item>A body <b>without lead</b> has no lead and no member in the role 'chair'.</item>
 /// <item><b>Steering bodies</b> are steering groups, political committees and every body one of them reports to (the
 /// Kreistag). Any other body whose reports-to chain does not reach a steering body is <c>noSteeringBody</c>.</item>
+/// <item><b>Single points of failure</b> come from <see cref="Resilience"/> on the analysis graph of the day (actors, bodies,
+/// persons): articulation points (<c>articulationPoint</c>) and bridges (<c>bridge</c>) that cut off at least
+/// <c>minimumCutOff</c> nodes (default 2, so that a member hanging on one body alone is not a finding).</item>
 /// </list>
 /// </summary>
 public static class Gaps
@@ -55,7 +59,10 @@ public static class Gaps
     public static IReadOnlyList<CompositionRule> RulesFor(Network network) =>
         [.. network.CompositionRules, .. DefaultRules.Where(d => network.CompositionRules.All(r => r.BodyKind != d.BodyKind))];
 
-    public static List<Gap> Find(AnalysisView view, Texts t)
+    /// <summary>Below this many nodes cut off, an articulation point or bridge is not reported by default.</summary>
+    public const int DefaultMinimumCutOff = 2;
+
+    public static List<Gap> Find(AnalysisView view, Texts t, int minimumCutOff = DefaultMinimumCutOff)
     {
         var gaps = new List<Gap>();
         Topics(view, t, gaps);
@@ -63,8 +70,52 @@ public static class Gaps
         Composition(view, t, gaps);
         Isolated(view, t, gaps);
         Bodies(view, t, gaps);
+        SinglePointsOfFailure(view, t, minimumCutOff, gaps);
         return gaps;
     }
+
+    private static void SinglePointsOfFailure(AnalysisView view, Texts t, int minimumCutOff, List<Gap> gaps)
+    {
+        var resilience = Resilience.Compute(view.Snapshot, minimumCutOff);
+        foreach (var p in resilience.ArticulationPoints)
+        {
+            var name = t.Quote(view.FullName(p.Node.Id));
+            var sizes = t.List(p.PartSizes.Select(x => t.Number(x, 0)), max: 8);
+            gaps.Add(new Gap(GapKinds.ArticulationPoint, [view.Ref(p.Node.Id)], t.Pick(
+                $"Ohne {name} ({NodeTypeName(p.Node.Type, t)}) zerfiele das Netz in {p.PartSizes.Count} Teile ({sizes} Knoten); " +
+                $"{t.Count(p.CutOff, "Knoten verlöre", "Knoten verlören", "node")} die Verbindung zum größten Teil.",
+                $"Without {name} ({NodeTypeName(p.Node.Type, t)}) the network would fall into {p.PartSizes.Count} parts ({sizes} nodes); " +
+                $"{"node".ToQuantity(p.CutOff)} would lose the link to the largest part."), PartSizes: p.PartSizes));
+        }
+        foreach (var b in resilience.Bridges)
+        {
+            var (small, large) = (t.Quote(view.FullName(b.SmallerSide.Id)), t.Quote(view.FullName(b.LargerSide.Id)));
+            var kinds = t.List(b.Relationships.Select(r => RelationshipName(r.Relationship, t)).Distinct());
+            gaps.Add(new Gap(GapKinds.Bridge, [view.Ref(b.SmallerSide.Id), view.Ref(b.LargerSide.Id)], t.Pick(
+                $"Die Verbindung zwischen {small} und {large} ({kinds}) ist eine Brücke: reißt sie ab, sind {t.Count(b.SmallerSideSize, "Knoten", "Knoten", "node")} " +
+                $"vom übrigen Netz ({t.Number(b.LargerSideSize, 0)} Knoten) getrennt.",
+                $"The tie between {small} and {large} ({kinds}) is a bridge: if it breaks, {"node".ToQuantity(b.SmallerSideSize)} are cut off " +
+                $"from the rest of the network ({"node".ToQuantity(b.LargerSideSize)})."),
+                PartSizes: [b.LargerSideSize, b.SmallerSideSize], Records: b.Relationships));
+        }
+    }
+
+    private static string NodeTypeName(NodeType type, Texts t) => type switch
+    {
+        NodeType.Actor => t.Pick("Akteur", "actor"),
+        NodeType.Body => t.Pick("Gremium", "body"),
+        _ => t.Pick("Person", "person"),
+    };
+
+    private static string RelationshipName(Relationship r, Texts t) => r switch
+    {
+        Relationship.Membership => t.Pick("Mitgliedschaft", "membership"),
+        Relationship.Collaboration => t.Pick("Zusammenarbeit", "collaboration"),
+        Relationship.PartOf => t.Pick("Teil von", "part of"),
+        Relationship.WorksFor => t.Pick("arbeitet für", "works for"),
+        Relationship.ReportsTo => t.Pick("berichtet an", "reports to"),
+        _ => t.Pick("leitet", "leads"),
+    };
 
     private static void Topics(AnalysisView view, Texts t, List<Gap> gaps)
     {

@@ -234,3 +234,10 @@ public static class GermanNames
         return noun + "s";
     }
 }
+
+internal static class QuantityText
+{
+    /// <summary>"1,234.5 person-hours" through Humanizer, with the number in the reader's format.</summary>
+    public static string ToQuantityText(this string noun, double quantity, Texts t) =>
+        Humanizer.ToQuantityExtensions.ToQuantity(noun, quantity, "#,##0.#", t.Culture);
+}

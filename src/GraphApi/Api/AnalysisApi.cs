@@ -36,6 +36,13 @@ public static class AnalysisApi
             .WithSummary("Lücken: topics without an active body or actor, unrepresented municipalities, composition gaps, isolated actors, " +
                          "dormant bodies, bodies without lead or steering body, single points of failure; each with a sentence.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/analysis/metrics", GetMetrics).WithName("GetMetrics")
+            .WithSummary("Brokers and clusters: degree, betweenness, closeness and PageRank per actor, body and person (networkx 3.x " +
+                         "definitions and default normalisation), connected components and Louvain communities with their modularity.")
+            .WithDescription("Computed on the undirected simple graph of actors, bodies and persons with the edges membership, " +
+                             "collaboration, partOf, worksFor, reportsTo and leads (docs/analysis.md), as of the requested day. " +
+                             "'brokers' are the five nodes with the highest betweenness above 0.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/analysis/costs", GetCosts).WithName("GetCosts")
             .WithSummary("Person-hours per year: per body (meetings per year × hours × seats), per actor (persons count toward the actor " +
                          "they represent), network total, and what merging each overlapping pair would save.")
@@ -67,6 +74,11 @@ public static class AnalysisApi
         string NetworkId, long Revision, string AsOf, string Language, IReadOnlyList<CompositionRule> CompositionRules,
         IReadOnlyDictionary<string, int> Counts, IReadOnlyList<Gap> Gaps);
 
+    public sealed record MetricsResponse(
+        string NetworkId, long Revision, string AsOf, string Language, int NodeCount, int EdgeCount, double Modularity, string Summary,
+        IReadOnlyList<NamedRef> Brokers, IReadOnlyList<NodeMetrics> Nodes, IReadOnlyList<ComponentSummary> Components,
+        IReadOnlyList<CommunitySummary> Communities);
+
     public sealed record CostResponse(
         string NetworkId, long Revision, string AsOf, string Language, string BodyFormula, string MergerFormula, double Threshold,
         double TotalHoursPerYear, string Summary, IReadOnlyList<BodyCost> Bodies, IReadOnlyList<NamedRef> BodiesWithoutData,
@@ -91,19 +103,47 @@ public static class AnalysisApi
     private static async Task<Ok<GapResponse>> GetGaps(NetworkService networks, TimeProvider clock, string networkId,
         [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf,
         [FromQuery(Name = "kind"), Description("Only gaps of this kind.")] string? kind,
+        [FromQuery(Name = "minCutOff"), Description("Single points of failure: report only articulation points and bridges that cut off " +
+            "at least this many actors, bodies and persons (1..1000, default 2; 1 also lists every member that hangs on one body alone).")] int? minCutOff,
         HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var day = Day(asOf, "asOf", clock, errors);
         if (kind is not null && !GapKinds.All.Contains(kind))
             errors.Add("kind", $"'{kind}' is not a gap kind; use one of: {string.Join(", ", GapKinds.All)}.");
+        if (minCutOff is < 1 or > 1000) errors.Add("minCutOff", "Must be between 1 and 1000.");
         errors.ThrowIfAny();
         var (view, texts) = await View(networks, networkId, day, context, ct);
 
-        var gaps = Gaps.Find(view, texts).Where(g => kind is null || g.Kind == kind).ToList();
+        var gaps = Gaps.Find(view, texts, minCutOff ?? Gaps.DefaultMinimumCutOff).Where(g => kind is null || g.Kind == kind).ToList();
         var counts = GapKinds.All.ToDictionary(k => k, k => gaps.Count(g => g.Kind == k));
         return TypedResults.Ok(new GapResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code,
             Gaps.RulesFor(view.Snapshot.Network), counts, gaps));
+    }
+
+    private static async Task<Ok<MetricsResponse>> GetMetrics(NetworkService networks, TimeProvider clock, string networkId,
+        [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(asOf, "asOf", clock, errors);
+        errors.ThrowIfAny();
+        var (view, texts) = await View(networks, networkId, day, context, ct);
+
+        var m = NetworkMetrics.Compute(view.Snapshot);
+        var brokers = m.Nodes.Where(n => n.Betweenness > 0).OrderByDescending(n => n.Betweenness).ThenBy(n => n.Id, StringComparer.Ordinal)
+            .Take(5).Select(n => view.Ref(n.Id)).ToList();
+        var t = texts;
+        var modularity = m.Modularity.ToString("0.00", t.Culture);
+        var summary = t.Pick(
+            $"Das Netz hat {t.Count(m.NodeCount, "Knoten", "Knoten", "node")} und {t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie")} " +
+            $"in {t.Count(m.Components.Count, "Teil", "Teilen", "part")}" +
+            (brokers.Count > 0 ? $"; die stärksten Vermittler (Betweenness) sind {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
+            $"; Louvain findet {t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster")} (Modularität {modularity}).",
+            $"The network has {"node".ToQuantityText(m.NodeCount, t)} and {"tie".ToQuantityText(m.EdgeCount, t)} in {"part".ToQuantityText(m.Components.Count, t)}" +
+            (brokers.Count > 0 ? $"; the strongest brokers (betweenness) are {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
+            $"; Louvain finds {"cluster".ToQuantityText(m.Communities.Count, t)} (modularity {modularity}).");
+        return TypedResults.Ok(new MetricsResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, m.NodeCount, m.EdgeCount,
+            m.Modularity, summary, brokers, m.Nodes, m.Components, m.Communities));
     }
 
     private static async Task<Ok<CostResponse>> GetCosts(NetworkService networks, TimeProvider clock, string networkId,
