@@ -75,8 +75,8 @@ public static class DataQuality
     }
 
     /// <summary>
-    /// Jaccard similarity of two word sets where a word also matches a near-identical one (trigram Dice ≥ 0.75, a typo):
-    /// "Caritas Peine" ~ "Caritass Peine" is 1, "Flüchtlingssozialarbeit Ilsede" ~ "… Lengede" only 1/3.
+    /// Jaccard similarity of two word sets where a word also matches a near-identical one (<see cref="GermanWords.WordSimilarity"/>
+    /// ≥ 0.75, a typo): "Caritas Peine" ~ "Caritass Piene" is 1, "Flüchtlingssozialarbeit Ilsede" ~ "… Lengede" only 1/3.
     /// </summary>
     public static double SoftJaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
@@ -84,7 +84,7 @@ public static class DataQuality
         var matched = 0;
         foreach (var word in a)
         {
-            var best = unmatched.Select((w, i) => (i, Score: w == word ? 1 : GermanWords.TrigramDice(w, word)))
+            var best = unmatched.Select((w, i) => (i, Score: GermanWords.WordSimilarity(w, word)))
                 .Where(x => x.Score >= 0.75).OrderByDescending(x => x.Score).FirstOrDefault((-1, 0));
             if (best.Item1 < 0) continue;
             matched++;

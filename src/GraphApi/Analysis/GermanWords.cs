@@ -102,6 +102,27 @@ public static class GermanWords
         return core.Count > 0 ? core : Words(name).ToList();
     }
 
+    /// <summary>
+    /// How alike two words are, 0..1: 1 − (optimal string alignment distance / length of the longer), so a typo or a
+    /// swapped pair of letters ("Piene") costs one step. Words shorter than four letters must be equal ("CDU" is not "SPD").
+    /// </summary>
+    public static double WordSimilarity(string a, string b)
+    {
+        if (a == b) return 1;
+        if (a.Length < 4 || b.Length < 4) return 0;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return 1 - (double)d[a.Length, b.Length] / Math.Max(a.Length, b.Length);
+    }
+
     /// <summary>Dice similarity of the character trigrams of two strings, 0..1.</summary>
     public static double TrigramDice(string a, string b)
     {

@@ -163,6 +163,9 @@ public static class GermanNames
         ("referat", GermanGender.Neuter), ("dezernat", GermanGender.Neuter), ("büro", GermanGender.Neuter), ("zentrum", GermanGender.Neuter),
     ];
 
+    /// <summary>Words that name a kind of place and take an article even alone ("im Landkreis"), unlike a place name ("in Heide").</summary>
+    private static readonly HashSet<string> PlaceTypes = ["landkreis", "kreis", "stadt", "gemeinde", "samtgemeinde", "amt", "region", "bezirk"];
+
     /// <summary>The gender of the head noun and its position among the words, or null when not recognised.</summary>
     public static (GermanGender Gender, int Index)? Head(string name, bool requireFollowingName = false)
     {
@@ -171,8 +174,8 @@ public static class GermanNames
         {
             var w = words[i];
             if (w.EndsWith('-') || w is "und" or "&") continue; // "Sozial- und Gesundheitsausschuss"
-            if (!char.IsUpper(w[0]) || (requireFollowingName && i == words.Length - 1)) return null;
             var lower = w.ToLowerInvariant();
+            if (!char.IsUpper(w[0]) || (requireFollowingName && i == words.Length - 1 && !PlaceTypes.Contains(lower))) return null;
             var best = Heads.Where(h => lower.EndsWith(h.Suffix, StringComparison.Ordinal)).OrderByDescending(h => h.Suffix.Length).FirstOrDefault();
             return best.Suffix is null ? null : (best.Gender, i);
         }

@@ -20,7 +20,7 @@ public static class AnalysisApi
                                     "bodies within founded..dissolved (both ends inclusive). Default: today (UTC).";
     private const string ThresholdHelp = "Lowest overlap score (0..1) a pair needs to be listed. Default 0.5.";
     private const string WeightHelp = "Weight (0..1) of this part of the overlap score; the four weights are normalised to sum 1. " +
-                                      "Defaults: wMembers 0.5, wTopics 0.2, wTerritories 0.1, wMandate 0.2.";
+                                      "Defaults: wMembers 0.55, wTopics 0.2, wTerritories 0.1, wMandate 0.15.";
 
     public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder routes)
     {
