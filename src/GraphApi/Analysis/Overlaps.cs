@@ -45,10 +45,11 @@ public sealed record Overlap(
 /// </list>
 /// Pairs in one reporting line (one body reports to the other, directly or through others) are left out: a committee
 /// shares members with the Kreistag it reports to by design.
-/// Candidate pairs come from an inverted index member → bodies with prefix filtering (each body probes only with its
-/// rarest members, as many as a pair above the threshold must share), so the work grows with the overlaps that exist,
-/// not with the square of the number of bodies. Only when the other three parts alone could reach the threshold
-/// (a low member weight or threshold) are all pairs compared.
+/// Pairs are found through an inverted index member → bodies: for each body, the shared member weight with every other
+/// body is summed over its members' entries, so the work grows with the co-memberships that exist, not with the square
+/// of the number of bodies; a pair whose member part cannot reach the threshold even with perfect topics, territories and
+/// mandate is dropped in constant time. Only when those three parts alone could reach the threshold (a low member weight
+/// or threshold) are all pairs compared.
 /// </summary>
 public static class Overlaps
 {
@@ -59,76 +60,108 @@ public static class Overlaps
     {
         var w = weights.Normalised();
         var bodies = view.Bodies.Where(b => view.MembersOf(b.Id).Count > 0 || b.Topics.Count > 0 || !string.IsNullOrWhiteSpace(b.Mandate)).ToList();
-        if (bodies.Count < 2) return [];
-        var index = bodies.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var n = bodies.Count;
+        if (n < 2) return [];
 
-        // Inverted index: member → bodies, and the member weights.
-        var bodiesOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < bodies.Count; i++)
-            foreach (var a in view.MembersOf(bodies[i].Id))
+        // Inverted index member → bodies (as numbers), and the member weights.
+        var memberIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bodiesOf = new List<List<int>>();
+        var members = new int[n][];
+        for (var i = 0; i < n; i++)
+        {
+            members[i] = view.MembersOf(bodies[i].Id).Select(a =>
             {
-                if (!bodiesOf.TryGetValue(a, out var list)) bodiesOf[a] = list = [];
-                list.Add(i);
-            }
-        var withMembers = bodies.Count(b => view.MembersOf(b.Id).Count > 0);
-        var weight = bodiesOf.ToDictionary(e => e.Key, e => Math.Log(1 + (double)withMembers / e.Value.Count), StringComparer.Ordinal);
-        var total = bodies.Select(b => view.MembersOf(b.Id).Sum(a => weight[a])).ToArray();
+                if (!memberIds.TryGetValue(a, out var id))
+                {
+                    memberIds[a] = id = bodiesOf.Count;
+                    bodiesOf.Add([]);
+                }
+                bodiesOf[id].Add(i);
+                return id;
+            }).ToArray();
+        }
+        var withMembers = members.Count(m => m.Length > 0);
+        var weight = bodiesOf.Select(list => Math.Log(1 + (double)withMembers / list.Count)).ToArray();
+        var weightByActor = memberIds.ToDictionary(e => e.Key, e => weight[e.Value], StringComparer.Ordinal);
+        var total = members.Select(m => m.Sum(a => weight[a])).ToArray();
+        var topics = Numbered(bodies, b => b.Topics);
+        var territories = Numbered(bodies, b => b.Territories);
+        var lines = bodies.Select(b => ReportingLine(view, b)).ToArray();
         var mandates = new MandateIndex(bodies);
 
-        // The member part a pair must at least reach when the other parts are perfect.
-        var minMembers = w.Members > 0 ? (threshold - (1 - w.Members)) / w.Members : double.NegativeInfinity;
-        IEnumerable<(int, int)> candidates = minMembers > 0
-            ? PrefixCandidates(bodies, view, bodiesOf, weight, total, minMembers)
-            : AllPairs(bodies.Count);
+        // With the other parts at their best, a pair needs at least this member part; none when they alone can pass.
+        var slack = 1e-4; // the parts are rounded to four places before they are weighted
+        var minMembers = w.Members > 0 ? (threshold - slack - (1 - w.Members)) / w.Members : double.NegativeInfinity;
+        var allPairs = minMembers <= 0;
 
+        // Per body x: the shared weight and count with every later body y, summed over x's members (a sparse product of the
+        // index with itself): the work is the number of co-memberships, not bodies².
+        var shared = new double[n];
+        var count = new int[n];
+        var touched = new List<int>();
         var results = new List<Overlap>();
-        foreach (var (i, j) in candidates)
+        for (var x = 0; x < n; x++)
         {
-            if (ReportsTo(view, bodies[i], bodies[j].Id) || ReportsTo(view, bodies[j], bodies[i].Id)) continue;
-            var overlap = Score(view, bodies[i], bodies[j], weight, mandates, i, j, w, texts);
-            if (overlap.Score >= threshold && overlap.Score > 0) results.Add(overlap);
+            foreach (var a in members[x])
+                foreach (var y in bodiesOf[a])
+                {
+                    if (y <= x) continue;
+                    if (count[y] == 0) touched.Add(y);
+                    shared[y] += weight[a];
+                    count[y]++;
+                }
+            if (allPairs)
+                for (var y = x + 1; y < n; y++) Consider(x, y);
+            else
+                foreach (var y in touched) Consider(x, y);
+            foreach (var y in touched) (shared[y], count[y]) = (0, 0);
+            touched.Clear();
         }
         return results.OrderByDescending(o => o.Score).ThenBy(o => o.BodyA.Id, StringComparer.Ordinal)
             .ThenBy(o => o.BodyB.Id, StringComparer.Ordinal).ToList();
-    }
 
-    private static bool ReportsTo(AnalysisView view, Body from, string to)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { from.Id };
-        for (var next = from.ReportsTo; next is not null && seen.Add(next); next = view.Snapshot.Find<Body>(next)?.ReportsTo)
-            if (next == to) return true;
-        return false;
-    }
-
-    private static IEnumerable<(int, int)> AllPairs(int n)
-    {
-        for (var i = 0; i < n; i++)
-            for (var j = i + 1; j < n; j++) yield return (i, j);
-    }
-
-    /// <summary>
-    /// If a pair reaches member part t, the body with the smaller total weight X shares at least one member from its
-    /// prefix: its members ordered rarest first, up to the point where the rest weighs less than t·total(X).
-    /// </summary>
-    private static HashSet<(int, int)> PrefixCandidates(List<Body> bodies, AnalysisView view, Dictionary<string, List<int>> bodiesOf,
-        Dictionary<string, double> weight, double[] total, double minMembers)
-    {
-        var pairs = new HashSet<(int, int)>();
-        for (var x = 0; x < bodies.Count; x++)
+        void Consider(int x, int y)
         {
-            var rest = total[x];
-            foreach (var a in view.MembersOf(bodies[x].Id).OrderByDescending(a => weight[a]).ThenBy(a => a, StringComparer.Ordinal))
-            {
-                if (rest < minMembers * total[x] - 1e-12) break;
-                rest -= weight[a];
-                foreach (var y in bodiesOf[a])
-                {
-                    if (y == x || total[y] < total[x] || (total[y] == total[x] && y < x)) continue;
-                    pairs.Add(x < y ? (x, y) : (y, x));
-                }
-            }
+            var minTotal = Math.Min(total[x], total[y]);
+            var m = minTotal > 0 ? Math.Min(1, shared[y] / minTotal) : 0;
+            if (count[y] == 1) m *= SingleMemberFactor;
+            if (m < minMembers) return;
+            var partial = w.Members * m + w.Topics * Coefficient(topics[x], topics[y]) + w.Territories * Coefficient(territories[x], territories[y]);
+            if (partial + w.Mandate < threshold - slack) return;
+            if (partial + w.Mandate * mandates.Cosine(x, y) < threshold - slack) return;
+            if (lines[x].Contains(bodies[y].Id) || lines[y].Contains(bodies[x].Id)) return;
+            var overlap = Score(view, bodies[x], bodies[y], weightByActor, mandates, x, y, w, texts);
+            if (overlap.Score >= threshold && overlap.Score > 0) results.Add(overlap);
         }
-        return pairs;
+    }
+
+    /// <summary>The bodies a body reports to, directly or through others.</summary>
+    private static HashSet<string> ReportingLine(AnalysisView view, Body from)
+    {
+        var line = new HashSet<string>(StringComparer.Ordinal);
+        for (var next = from.ReportsTo; next is not null && next != from.Id && line.Add(next); next = view.Snapshot.Find<Body>(next)?.ReportsTo) { }
+        return line;
+    }
+
+    /// <summary>Each body's list of ids as sorted numbers, for fast intersections.</summary>
+    private static int[][] Numbered(List<Body> bodies, Func<Body, IReadOnlyList<string>> list)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return bodies.Select(b => list(b).Select(x => ids.TryGetValue(x, out var i) ? i : ids[x] = ids.Count).Distinct().Order().ToArray()).ToArray();
+    }
+
+    /// <summary>Overlap coefficient of two sorted lists.</summary>
+    private static double Coefficient(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)shared / Math.Min(a.Length, b.Length);
     }
 
     private static Overlap Score(AnalysisView view, Body first, Body second, Dictionary<string, double> weight, MandateIndex mandates,
@@ -238,6 +271,16 @@ public static class Overlaps
                 _surface[i] = s;
                 _norms[i] = Math.Sqrt(v.Values.Sum(x => x * x));
             }
+        }
+
+        public double Cosine(int i, int j)
+        {
+            if (_norms[i] == 0 || _norms[j] == 0) return 0;
+            var (small, large) = _vectors[i].Count <= _vectors[j].Count ? (_vectors[i], _vectors[j]) : (_vectors[j], _vectors[i]);
+            var dot = 0.0;
+            foreach (var (stem, x) in small)
+                if (large.TryGetValue(stem, out var y)) dot += x * y;
+            return Math.Min(1, dot / (_norms[i] * _norms[j]));
         }
 
         /// <summary>The cosine and the shared words that weigh most (at most four), in the spelling of the first text.</summary>
