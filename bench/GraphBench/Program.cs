@@ -7,10 +7,11 @@ public sealed record BenchOptions(string Synchronous, int Seed);
 
 public static class Program
 {
-    /// <summary>One verb per benchmark; "all" runs them in this order. Later: "analysis", "ui".</summary>
+    /// <summary>One verb per benchmark; "all" runs them in this order. Later: "ui".</summary>
     private static readonly Dictionary<string, Func<BenchOptions, Task<ResultTable>>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["store"] = StoreBenchmark.RunAsync,
+        ["analysis"] = AnalysisBenchmark.RunAsync,
     };
 
     private const string Usage = """

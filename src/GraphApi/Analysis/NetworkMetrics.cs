@@ -52,8 +52,7 @@ public static class NetworkMetrics
         options ??= new MetricsOptions();
         var graph = analysis.Graph;
         var degree = Centrality.Degree(graph);
-        var betweenness = Centrality.Betweenness(graph, options.MaxDegreeOfParallelism);
-        var closeness = Centrality.Closeness(graph, options.MaxDegreeOfParallelism);
+        var (betweenness, closeness) = Centrality.BetweennessAndCloseness(graph, options.MaxDegreeOfParallelism);
         var pageRank = Centrality.PageRank(graph);
         var components = Connectivity.ConnectedComponents(graph);
         var partition = Communities.Louvain(graph, options.CommunitySeed);

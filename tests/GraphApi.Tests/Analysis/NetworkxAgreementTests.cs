@@ -44,6 +44,15 @@ public sealed class NetworkxAgreementTests
     }
 
     [Theory, MemberData(nameof(TestGraphs.Names), MemberType = typeof(TestGraphs))]
+    public void BetweennessAndClosenessTogetherMatchNetworkx(string graphName)
+    {
+        var (graph, _, networkx) = Case(graphName);
+        var (betweenness, closeness) = Centrality.BetweennessAndCloseness(graph);
+        AssertClose(networkx.Betweenness, betweenness);
+        AssertClose(networkx.Closeness, closeness);
+    }
+
+    [Theory, MemberData(nameof(TestGraphs.Names), MemberType = typeof(TestGraphs))]
     public void PageRankMatchesNetworkx(string graphName)
     {
         var (graph, _, networkx) = Case(graphName);

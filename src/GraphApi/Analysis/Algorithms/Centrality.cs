@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace GraphApi.Analysis.Algorithms;
 
 /// <summary>
@@ -28,23 +31,53 @@ public static class Centrality
     /// of other nodes whose shortest paths pass through the node.
     /// </summary>
     /// <param name="maxDegreeOfParallelism">Worker count; the default is one per processor.</param>
-    public static double[] Betweenness(UndirectedGraph graph, int? maxDegreeOfParallelism = null)
+    public static double[] Betweenness(UndirectedGraph graph, int? maxDegreeOfParallelism = null) =>
+        BetweennessAndCloseness(graph, maxDegreeOfParallelism).Betweenness;
+
+    /// <summary>
+    /// <see cref="Betweenness"/> and <see cref="Closeness"/> together: Brandes' breadth-first search
+    /// from every node already yields the distances that closeness sums, so the pair costs no more
+    /// than betweenness alone.
+    /// </summary>
+    public static (double[] Betweenness, double[] Closeness) BetweennessAndCloseness(UndirectedGraph graph, int? maxDegreeOfParallelism = null)
+    {
+        // Work on a breadth-first renumbering: neighbours then sit close together in the per-node
+        // arrays, which the searches read at random. On the synthetic 13,000-node network this saves
+        // about a fifth of the time; the results are mapped back below.
+        var newNumber = graph.BreadthFirstNumbering();
+        var (betweenness, closeness) = BetweennessAndClosenessAsNumbered(graph.Renumbered(newNumber), maxDegreeOfParallelism);
+        var n = graph.NodeCount;
+        var betweennessByNode = new double[n];
+        var closenessByNode = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            betweennessByNode[v] = betweenness[newNumber[v]];
+            closenessByNode[v] = closeness[newNumber[v]];
+        }
+        return (betweennessByNode, closenessByNode);
+    }
+
+    private static (double[] Betweenness, double[] Closeness) BetweennessAndClosenessAsNumbered(UndirectedGraph graph, int? maxDegreeOfParallelism)
     {
         var n = graph.NodeCount;
         var workers = Math.Max(1, Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, n));
         var partials = new double[workers][];
+        var closeness = new double[n];
 
         // Sources are dealt out round-robin (worker w takes w, w + workers, ...) rather than handed out
         // on demand: each worker sums its own sources in a fixed order, and the partial sums are added
-        // in worker order, so the result is bit-for-bit the same on every run. Ties between nodes then
+        // in worker order, so with the same worker count the result is bit-for-bit the same. Ties then
         // sort the same way every time. Interleaving still balances the load because cheap and costly
         // sources are spread evenly over the index range.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
-            var scratch = new BrandesScratch(n);
+            var scratch = new BrandesScratch(graph);
             var sum = new double[n];
             for (var source = worker; source < n; source += workers)
-                scratch.AccumulateFrom(graph, source, sum);
+            {
+                var (reached, distanceSum) = scratch.AccumulateFrom(source, sum);
+                closeness[source] = ClosenessOf(reached, distanceSum, n); // each source has one worker: no race
+            }
             partials[worker] = sum;
         });
 
@@ -59,69 +92,88 @@ public static class Centrality
             var scale = 1.0 / ((n - 1.0) * (n - 2.0));
             for (var v = 0; v < n; v++) betweenness[v] *= scale;
         }
-        return betweenness;
+        return (betweenness, closeness);
     }
 
     /// <summary>The per-worker arrays of one Brandes pass, reused for every source and reset by what was touched.</summary>
-    private sealed class BrandesScratch(int nodeCount)
+    private sealed class BrandesScratch(UndirectedGraph graph)
     {
-        private readonly int[] _distance = CreateFilled(nodeCount, -1);
-        private readonly double[] _pathCount = new double[nodeCount];
-        private readonly double[] _dependencyPerPath = new double[nodeCount];
-        private readonly int[] _order = new int[nodeCount];
+        private readonly int[] _distance = CreateFilled(graph.NodeCount, -1);
+        private readonly double[] _pathCount = new double[graph.NodeCount];
+        private readonly double[] _dependencyPerPath = new double[graph.NodeCount];
+        private readonly int[] _order = new int[graph.NodeCount];
+        // The successors of v on shortest paths from the current source (neighbours one step further
+        // away), written into v's own slice of the adjacency layout so no allocation is needed.
+        private readonly int[] _successors = new int[graph.AdjacencyArray.Length];
+        private readonly int[] _successorCount = new int[graph.NodeCount];
 
-        public void AccumulateFrom(UndirectedGraph graph, int source, double[] betweenness)
+        /// <summary>Adds the source's dependencies to <paramref name="betweenness"/>; returns how many nodes it reaches (itself included) and their distance sum.</summary>
+        public (int Reached, long DistanceSum) AccumulateFrom(int source, double[] betweenness)
         {
-            var distance = _distance;
-            var pathCount = _pathCount;
-            var order = _order;
+            // This loop runs about 2m times per source, n times over: array accesses go through refs
+            // without bounds checks (every index is a node number or a CSR position, valid by construction).
+            ref var offsets = ref MemoryMarshal.GetArrayDataReference(graph.Offsets);
+            ref var adjacency = ref MemoryMarshal.GetArrayDataReference(graph.AdjacencyArray);
+            ref var distance = ref MemoryMarshal.GetArrayDataReference(_distance);
+            ref var pathCount = ref MemoryMarshal.GetArrayDataReference(_pathCount);
+            ref var order = ref MemoryMarshal.GetArrayDataReference(_order);
+            ref var successors = ref MemoryMarshal.GetArrayDataReference(_successors);
+            ref var successorCount = ref MemoryMarshal.GetArrayDataReference(_successorCount);
+            ref var perPath = ref MemoryMarshal.GetArrayDataReference(_dependencyPerPath);
 
-            // Breadth-first search counting shortest paths; _order doubles as the queue and, read
-            // backwards, as the nodes by non-increasing distance.
-            distance[source] = 0;
-            pathCount[source] = 1;
-            order[0] = source;
+            // Breadth-first search counting shortest paths (sigma); _order doubles as the queue and,
+            // read backwards, lists the nodes by non-increasing distance.
+            Unsafe.Add(ref distance, source) = 0;
+            Unsafe.Add(ref pathCount, source) = 1;
+            order = source;
             int head = 0, tail = 1;
+            long distanceSum = 0;
             while (head < tail)
             {
-                var v = order[head++];
-                var next = distance[v] + 1;
-                var paths = pathCount[v];
-                foreach (var w in graph.NeighborsOf(v))
+                var v = Unsafe.Add(ref order, head++);
+                var next = Unsafe.Add(ref distance, v) + 1;
+                var paths = Unsafe.Add(ref pathCount, v);
+                int first = Unsafe.Add(ref offsets, v), end = Unsafe.Add(ref offsets, v + 1), found = first;
+                for (var i = first; i < end; i++)
                 {
-                    if (distance[w] < 0)
+                    var w = Unsafe.Add(ref adjacency, i);
+                    ref var distanceW = ref Unsafe.Add(ref distance, w);
+                    if (distanceW < 0)
                     {
-                        distance[w] = next;
-                        order[tail++] = w;
+                        distanceW = next;
+                        distanceSum += next;
+                        Unsafe.Add(ref order, tail++) = w;
                     }
-                    if (distance[w] == next) pathCount[w] += paths;
+                    else if (distanceW != next) continue;
+                    Unsafe.Add(ref pathCount, w) += paths;
+                    Unsafe.Add(ref successors, found++) = w;
                 }
+                Unsafe.Add(ref successorCount, v) = found - first;
             }
 
-            // Dependencies, pulled from the successors instead of pushed to predecessor lists: a
-            // successor of v is a neighbour one step further away, and all of them were finished
-            // earlier in this backwards walk. This needs no per-source predecessor lists at all.
-            // delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w).
-            var perPath = _dependencyPerPath;
+            // Dependencies, pulled from the recorded successors, which this backwards walk finished
+            // before v: delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w).
+            // Pulling means each node is written once, and the walk reads only DAG edges, not every neighbour.
             for (var i = tail - 1; i >= 0; i--)
             {
-                var v = order[i];
-                var further = distance[v] + 1;
+                var v = Unsafe.Add(ref order, i);
+                var first = Unsafe.Add(ref offsets, v);
+                var end = first + Unsafe.Add(ref successorCount, v);
                 var sum = 0.0;
-                foreach (var w in graph.NeighborsOf(v))
-                    if (distance[w] == further) sum += perPath[w];
-                var dependency = pathCount[v] * sum;
+                for (var j = first; j < end; j++) sum += Unsafe.Add(ref perPath, Unsafe.Add(ref successors, j));
+                var sigma = Unsafe.Add(ref pathCount, v);
+                var dependency = sigma * sum;
                 if (v != source) betweenness[v] += dependency;
-                perPath[v] = (1.0 + dependency) / pathCount[v];
+                Unsafe.Add(ref perPath, v) = (1.0 + dependency) / sigma;
             }
 
             for (var i = 0; i < tail; i++)
             {
-                var v = order[i];
-                distance[v] = -1;
-                pathCount[v] = 0;
-                perPath[v] = 0;
+                var v = Unsafe.Add(ref order, i);
+                Unsafe.Add(ref distance, v) = -1;
+                Unsafe.Add(ref pathCount, v) = 0;
             }
+            return (tail, distanceSum);
         }
     }
 
@@ -159,17 +211,21 @@ public static class Centrality
                 }
                 for (var i = 0; i < tail; i++) distance[queue[i]] = -1;
 
-                if (total > 0 && n > 1)
-                {
-                    // Same operations in the same order as networkx, so the doubles agree exactly.
-                    var value = (tail - 1.0) / total;
-                    value *= (tail - 1.0) / (n - 1);
-                    closeness[source] = value;
-                }
+                closeness[source] = ClosenessOf(tail, total, n);
                 return scratch;
             },
             _ => { });
         return closeness;
+    }
+
+    /// <summary>Closeness of a node that reaches <paramref name="reached"/> nodes (itself included) at a total distance of <paramref name="distanceSum"/>.</summary>
+    private static double ClosenessOf(int reached, long distanceSum, int n)
+    {
+        if (distanceSum == 0 || n <= 1) return 0;
+        // Same operations in the same order as networkx, so the doubles agree exactly.
+        var value = (reached - 1.0) / distanceSum;
+        value *= (reached - 1.0) / (n - 1);
+        return value;
     }
 
     /// <summary>

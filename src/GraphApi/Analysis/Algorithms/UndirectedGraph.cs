@@ -20,6 +20,10 @@ public sealed class UndirectedGraph
 
     public int NodeCount { get; }
 
+    /// <summary>The raw CSR arrays, for the inner loops that cannot afford a span per node.</summary>
+    internal int[] Offsets => _offsets;
+    internal int[] AdjacencyArray => _neighbors;
+
     /// <summary>The number of distinct edges (each undirected edge once).</summary>
     public int EdgeCount => _neighbors.Length / 2;
 
@@ -36,6 +40,51 @@ public sealed class UndirectedGraph
         for (var u = 0; u < NodeCount; u++)
             for (var i = _offsets[u]; i < _offsets[u + 1]; i++)
                 if (_neighbors[i] > u) yield return (u, _neighbors[i]);
+    }
+
+    /// <summary>
+    /// A breadth-first numbering: each component from its highest-degree node, so that a node's
+    /// neighbours get nearby numbers. Returned as the new number of each node.
+    /// </summary>
+    internal int[] BreadthFirstNumbering()
+    {
+        var newNumber = new int[NodeCount];
+        Array.Fill(newNumber, -1);
+        var queue = new int[NodeCount];
+        var next = 0;
+        foreach (var start in Enumerable.Range(0, NodeCount).OrderByDescending(Degree))
+        {
+            if (newNumber[start] >= 0) continue;
+            int head = next, tail = next;
+            newNumber[start] = next++;
+            queue[tail++] = start;
+            while (head < tail)
+                foreach (var w in NeighborsOf(queue[head++]))
+                    if (newNumber[w] < 0)
+                    {
+                        newNumber[w] = next++;
+                        queue[tail++] = w;
+                    }
+        }
+        return newNumber;
+    }
+
+    /// <summary>The same graph with node v renamed to <paramref name="newNumber"/>[v] (a permutation).</summary>
+    internal UndirectedGraph Renumbered(int[] newNumber)
+    {
+        var offsets = new int[NodeCount + 1];
+        var oldNumber = new int[NodeCount];
+        for (var v = 0; v < NodeCount; v++) oldNumber[newNumber[v]] = v;
+        for (var v = 0; v < NodeCount; v++) offsets[v + 1] = offsets[v] + Degree(oldNumber[v]);
+        var neighbors = new int[_neighbors.Length];
+        for (var v = 0; v < NodeCount; v++)
+        {
+            var slice = neighbors.AsSpan(offsets[v], offsets[v + 1] - offsets[v]);
+            var old = NeighborsOf(oldNumber[v]);
+            for (var i = 0; i < old.Length; i++) slice[i] = newNumber[old[i]];
+            slice.Sort();
+        }
+        return new UndirectedGraph(NodeCount, offsets, neighbors);
     }
 
     /// <summary>
