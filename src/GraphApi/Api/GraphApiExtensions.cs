@@ -91,6 +91,7 @@ public static class GraphApiExtensions
         app.MapEntities();
         app.MapExchange();
         app.MapDiagram();
+        app.MapAnalysis();
         return app;
     }
 

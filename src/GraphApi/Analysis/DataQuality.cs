@@ -1,0 +1,144 @@
+using GraphApi.Domain;
+
+namespace GraphApi.Analysis;
+
+/// <summary>
+/// Two measures that cover the same topics (Jaccard ≥ <see cref="DataQuality.MeasureTopicThreshold"/>) in a shared territory,
+/// offered by different actors (no actor offers both).
+/// </summary>
+public sealed record DuplicateMeasure(NamedRef MeasureA, NamedRef MeasureB, IReadOnlyList<NamedRef> OfferedByA, IReadOnlyList<NamedRef> OfferedByB,
+    IReadOnlyList<NamedRef> SharedTopics, IReadOnlyList<NamedRef> SharedTerritories, string Sentence);
+
+/// <summary>
+/// Two actor records that probably describe the same organisation. <see cref="Reason"/>: <c>sameName</c> (equal after
+/// normalising), <c>similarName</c> (similarity ≥ 0.8) or <c>sameShortName</c>.
+/// </summary>
+public sealed record ProbableDuplicate(NamedRef ActorA, NamedRef ActorB, double Similarity, string Reason, string Sentence);
+
+/// <summary>
+/// Data-quality findings that go with the overlaps: the same offer twice, the same organisation twice.
+/// <para>Names are compared by their core (<see cref="GermanWords.NameCore"/>: lower case, umlauts folded, legal forms and
+/// tier words such as "e.V.", "gGmbH", "Kreisverband" and the "-verband" of "Caritasverband" dropped) and scored by
+/// <see cref="SoftJaccard"/>; 0.8 or more is a probable duplicate, as is the same short name. Only names that share a distinctive word (one in at most 50 names) are
+/// compared, which keeps the work near-linear in the number of actors.</para>
+/// </summary>
+public static class DataQuality
+{
+    public const double NameThreshold = 0.8;
+    private const int MaxBlock = 50;
+
+    /// <summary>
+    /// Measures count as duplicates when their topic sets are this alike (Jaccard) and they share a territory: one topic in
+    /// common is not enough for a broad measure such as an Integrationskonzept that touches every topic.
+    /// </summary>
+    public const double MeasureTopicThreshold = 0.5;
+
+    private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Count + b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
+
+    public static IReadOnlyList<DuplicateMeasure> DuplicateMeasures(AnalysisView view, Texts t)
+    {
+        var measures = view.Snapshot.All<Measure>().Where(m => m.OfferedBy.Count > 0).ToList();
+        var byCell = new Dictionary<(string Topic, string Territory), List<int>>();
+        for (var i = 0; i < measures.Count; i++)
+            foreach (var topic in measures[i].Topics)
+                foreach (var territory in measures[i].Territories)
+                {
+                    if (!byCell.TryGetValue((topic, territory), out var list)) byCell[(topic, territory)] = list = [];
+                    list.Add(i);
+                }
+        var pairs = new SortedSet<(int, int)>();
+        foreach (var list in byCell.Values)
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                    if (!measures[list[x]].OfferedBy.Intersect(measures[list[y]].OfferedBy).Any() &&
+                        Jaccard(measures[list[x]].Topics, measures[list[y]].Topics) >= MeasureTopicThreshold)
+                        pairs.Add((list[x], list[y]));
+
+        var results = new List<DuplicateMeasure>();
+        foreach (var (i, j) in pairs)
+        {
+            var (a, b) = (measures[i], measures[j]);
+            var topics = a.Topics.Intersect(b.Topics).Select(view.Ref).ToList();
+            var territories = a.Territories.Intersect(b.Territories).Select(view.Ref).ToList();
+            var byA = a.OfferedBy.Select(view.Ref).ToList();
+            var byB = b.OfferedBy.Select(view.Ref).ToList();
+            var places = t.IsGerman ? t.List(territories.Select(x => GermanNames.InPlace(x.Name))) : "in " + t.List(territories.Select(x => x.Name));
+            var sentence = t.Pick(
+                $"Die Maßnahmen {t.Quote(a.Name)} ({t.List(byA.Select(x => view.Name(x.Id)))}) und {t.Quote(b.Name)} ({t.List(byB.Select(x => view.Name(x.Id)))}) " +
+                $"decken beide {t.Names(topics.Select(x => x.Name))} {places} ab.",
+                $"The measures {t.Quote(a.Name)} ({t.List(byA.Select(x => view.Name(x.Id)))}) and {t.Quote(b.Name)} ({t.List(byB.Select(x => view.Name(x.Id)))}) " +
+                $"both cover {t.Names(topics.Select(x => x.Name))} {places}.");
+            results.Add(new DuplicateMeasure(view.Ref(a.Id), view.Ref(b.Id), byA, byB, topics, territories, sentence));
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Jaccard similarity of two word sets where a word also matches a near-identical one (<see cref="GermanWords.WordSimilarity"/>
+    /// ≥ 0.75, a typo): "Caritas Peine" ~ "Caritass Piene" is 1, "Flüchtlingssozialarbeit Ilsede" ~ "… Lengede" only 1/3.
+    /// </summary>
+    public static double SoftJaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var unmatched = b.ToList();
+        var matched = 0;
+        foreach (var word in a)
+        {
+            var best = unmatched.Select((w, i) => (i, Score: GermanWords.WordSimilarity(w, word)))
+                .Where(x => x.Score >= 0.75).OrderByDescending(x => x.Score).FirstOrDefault((-1, 0));
+            if (best.Item1 < 0) continue;
+            matched++;
+            unmatched.RemoveAt(best.Item1);
+        }
+        return (double)matched / (a.Count + b.Count - matched);
+    }
+
+    public static IReadOnlyList<ProbableDuplicate> ProbableDuplicates(AnalysisView view, Texts t)
+    {
+        var actors = view.Snapshot.All<Actor>().ToList();
+        var cores = actors.Select(a => GermanWords.NameCore(a.Name)).ToList();
+        var joined = cores.Select(c => string.Join(' ', c)).ToList();
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < actors.Count; i++)
+            foreach (var w in cores[i])
+            {
+                if (!byWord.TryGetValue(w, out var list)) byWord[w] = list = [];
+                list.Add(i);
+            }
+
+        var found = new Dictionary<(int, int), (double Similarity, string Reason)>();
+        foreach (var list in byWord.Values.Where(l => l.Count is > 1 and <= MaxBlock))
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var (i, j) = (list[x], list[y]);
+                    if (found.ContainsKey((i, j))) continue;
+                    if (joined[i] == joined[j]) { found[(i, j)] = (1, "sameName"); continue; }
+                    var similarity = SoftJaccard(cores[i], cores[j]);
+                    if (similarity >= NameThreshold) found[(i, j)] = (Math.Round(similarity, 4), "similarName");
+                }
+
+        var byShortName = actors.Select((a, i) => (a, i)).Where(x => x.a.ShortName is not null)
+            .GroupBy(x => string.Join(' ', GermanWords.Words(x.a.ShortName)), StringComparer.Ordinal);
+        foreach (var group in byShortName.Where(g => g.Count() is > 1 and <= MaxBlock))
+        {
+            var list = group.Select(x => x.i).ToList();
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                    found.TryAdd((list[x], list[y]), (1, "sameShortName"));
+        }
+
+        return found.OrderByDescending(f => f.Value.Similarity).ThenBy(f => actors[f.Key.Item1].Id, StringComparer.Ordinal)
+            .ThenBy(f => actors[f.Key.Item2].Id, StringComparer.Ordinal)
+            .Select(f =>
+            {
+                var (a, b) = (actors[f.Key.Item1], actors[f.Key.Item2]);
+                var sentence = f.Value.Reason == "sameShortName"
+                    ? t.Pick($"{t.Quote(a.Name)} und {t.Quote(b.Name)} tragen dieselbe Kurzbezeichnung {t.Quote(a.ShortName!)}; ist es dieselbe Organisation?",
+                        $"{t.Quote(a.Name)} and {t.Quote(b.Name)} have the same short name {t.Quote(a.ShortName!)}; are they one organisation?")
+                    : t.Pick($"{t.Quote(a.Name)} und {t.Quote(b.Name)} heißen fast gleich; ist es dieselbe Organisation, zweimal erfasst?",
+                        $"{t.Quote(a.Name)} and {t.Quote(b.Name)} have nearly the same name; is it one organisation recorded twice?");
+                return new ProbableDuplicate(view.Ref(a.Id), view.Ref(b.Id), f.Value.Similarity, f.Value.Reason, sentence);
+            }).ToList();
+    }
+}

@@ -1,0 +1,264 @@
+using GraphApi.Domain;
+using Humanizer;
+
+namespace GraphApi.Analysis;
+
+/// <summary>
+/// One gap: its <see cref="Kind"/>, the entities involved (the first is the one the gap is about) and a sentence.
+/// <see cref="Missing"/> lists the missing actor kinds of a composition gap; <see cref="PartSizes"/> the sizes of the parts
+/// a single point of failure would leave (largest first); <see cref="Records"/> the relationships behind a bridge.
+/// </summary>
+public sealed record Gap(string Kind, IReadOnlyList<NamedRef> Entities, string Sentence,
+    IReadOnlyList<string>? Missing = null, IReadOnlyList<int>? PartSizes = null, IReadOnlyList<EdgeSource>? Records = null);
+
+/// <summary>The gap kinds, in the order the report lists them.</summary>
+public static class GapKinds
+{
+    public const string TopicWithoutActiveBody = "topicWithoutActiveBody", TopicWithoutActor = "topicWithoutActor",
+        TerritoryWithoutActor = "territoryWithoutActor", TerritoryNotRepresented = "territoryNotRepresented",
+        Composition = "composition", IsolatedActor = "isolatedActor", DormantBody = "dormantBody",
+        BodyWithoutLead = "bodyWithoutLead", NoSteeringBody = "noSteeringBody",
+        ArticulationPoint = "articulationPoint", Bridge = "bridge";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        TopicWithoutActiveBody, TopicWithoutActor, TerritoryWithoutActor, TerritoryNotRepresented, Composition,
+        IsolatedActor, DormantBody, BodyWithoutLead, NoSteeringBody, ArticulationPoint, Bridge,
+    ];
+}
+
+/// <summary>
+/// Lücken: what is missing in a network on a day. Definitions (see docs/findings.md):
+/// <list type="bullet">
+/// <item>An <b>active</b> body exists on the day and has status 'active'. A <b>dormant</b> body has status 'dormant' or its
+/// last meeting is more than 12 months before the day; it is reported as such, but an old meeting date alone does not
+/// make the topics and places of an active body gaps.</item>
+/// <item>A topic has an <b>actor</b> when an actor lists it or offers a current measure on it.</item>
+/// <item>Only territories of kind municipality or city are checked. One with no actor at all is
+/// <c>territoryWithoutActor</c>; one whose actors sit in no active body is <c>territoryNotRepresented</c>.</item>
+/// <item><b>Composition</b>: the network's composition rule for the body kind, else the default for steering groups
+/// (<see cref="DefaultRules"/>); a member counts by its own actor kind (a person by the actor they stand for).</item>
+/// <item>An <b>isolated</b> actor has no membership (itself or through a person standing for it), no collaboration and leads no body.</item>
+/// <item>A body <b>without lead</b> has no lead and no member in the role 'chair'.</item>
+/// <item><b>Steering bodies</b> are steering groups, political committees and every body one of them reports to (the
+/// Kreistag). Any other body whose reports-to chain does not reach a steering body is <c>noSteeringBody</c>.</item>
+/// <item><b>Single points of failure</b> come from <see cref="Resilience"/> on the analysis graph of the day (actors, bodies,
+/// persons): articulation points (<c>articulationPoint</c>) and bridges (<c>bridge</c>) that cut off at least
+/// <c>minimumCutOff</c> nodes (default 2, so that a member hanging on one body alone is not a finding).</item>
+/// </list>
+/// </summary>
+public static class Gaps
+{
+    /// <summary>Used when the network has no composition rule for a body kind.</summary>
+    public static readonly IReadOnlyList<CompositionRule> DefaultRules =
+    [
+        new(BodyKinds.SteeringGroup, [ActorKinds.Administration, ActorKinds.Jobcenter, ActorKinds.WelfareAssociation,
+            ActorKinds.MigrantOrganisation, ActorKinds.Municipality]),
+    ];
+
+    public static IReadOnlyList<CompositionRule> RulesFor(Network network) =>
+        [.. network.CompositionRules, .. DefaultRules.Where(d => network.CompositionRules.All(r => r.BodyKind != d.BodyKind))];
+
+    /// <summary>Below this many nodes cut off, an articulation point or bridge is not reported by default.</summary>
+    public const int DefaultMinimumCutOff = 2;
+
+    public static List<Gap> Find(AnalysisView view, Texts t, int minimumCutOff = DefaultMinimumCutOff)
+    {
+        var gaps = new List<Gap>();
+        Topics(view, t, gaps);
+        Territories(view, t, gaps);
+        Composition(view, t, gaps);
+        Isolated(view, t, gaps);
+        Bodies(view, t, gaps);
+        SinglePointsOfFailure(view, t, minimumCutOff, gaps);
+        return gaps;
+    }
+
+    private static void SinglePointsOfFailure(AnalysisView view, Texts t, int minimumCutOff, List<Gap> gaps)
+    {
+        var resilience = Resilience.Compute(view.Snapshot, minimumCutOff);
+        foreach (var p in resilience.ArticulationPoints)
+        {
+            var name = t.Quote(view.FullName(p.Node.Id));
+            var sizes = t.List(p.PartSizes.Select(x => t.Number(x, 0)), max: 8);
+            gaps.Add(new Gap(GapKinds.ArticulationPoint, [view.Ref(p.Node.Id)], t.Pick(
+                $"Ohne {name} ({NodeTypeName(p.Node.Type, t)}) zerfiele das Netz in {p.PartSizes.Count} Teile ({sizes} Knoten); " +
+                $"{t.Count(p.CutOff, "Knoten verlöre", "Knoten verlören", "node")} die Verbindung zum größten Teil.",
+                $"Without {name} ({NodeTypeName(p.Node.Type, t)}) the network would fall into {p.PartSizes.Count} parts ({sizes} nodes); " +
+                $"{"node".ToQuantity(p.CutOff)} would lose the link to the largest part."), PartSizes: p.PartSizes));
+        }
+        foreach (var b in resilience.Bridges)
+        {
+            var (small, large) = (t.Quote(view.FullName(b.SmallerSide.Id)), t.Quote(view.FullName(b.LargerSide.Id)));
+            var kinds = t.List(b.Relationships.Select(r => RelationshipName(r.Relationship, t)).Distinct());
+            gaps.Add(new Gap(GapKinds.Bridge, [view.Ref(b.SmallerSide.Id), view.Ref(b.LargerSide.Id)], t.Pick(
+                $"Die Verbindung zwischen {small} und {large} ({kinds}) ist eine Brücke: reißt sie ab, sind {t.Count(b.SmallerSideSize, "Knoten", "Knoten", "node")} " +
+                $"vom übrigen Netz ({t.Number(b.LargerSideSize, 0)} Knoten) getrennt.",
+                $"The tie between {small} and {large} ({kinds}) is a bridge: if it breaks, {"node".ToQuantity(b.SmallerSideSize)} are cut off " +
+                $"from the rest of the network ({"node".ToQuantity(b.LargerSideSize)})."),
+                PartSizes: [b.LargerSideSize, b.SmallerSideSize], Records: b.Relationships));
+        }
+    }
+
+    private static string NodeTypeName(NodeType type, Texts t) => type switch
+    {
+        NodeType.Actor => t.Pick("Akteur", "actor"),
+        NodeType.Body => t.Pick("Gremium", "body"),
+        _ => t.Pick("Person", "person"),
+    };
+
+    private static string RelationshipName(Relationship r, Texts t) => r switch
+    {
+        Relationship.Membership => t.Pick("Mitgliedschaft", "membership"),
+        Relationship.Collaboration => t.Pick("Zusammenarbeit", "collaboration"),
+        Relationship.PartOf => t.Pick("Teil von", "part of"),
+        Relationship.WorksFor => t.Pick("arbeitet für", "works for"),
+        Relationship.ReportsTo => t.Pick("berichtet an", "reports to"),
+        _ => t.Pick("leitet", "leads"),
+    };
+
+    private static void Topics(AnalysisView view, Texts t, List<Gap> gaps)
+    {
+        var s = view.Snapshot;
+        var active = view.Bodies.Where(view.IsActive).SelectMany(b => b.Topics).ToHashSet(StringComparer.Ordinal);
+        var withActor = s.All<Actor>().SelectMany(a => a.Topics)
+            .Concat(s.All<Measure>().Where(m => m.OfferedBy.Count > 0).SelectMany(m => m.Topics)).ToHashSet(StringComparer.Ordinal);
+        foreach (var topic in s.All<Topic>())
+        {
+            if (!active.Contains(topic.Id))
+            {
+                var dormant = view.Bodies.Where(b => !view.IsActive(b) && b.Topics.Contains(topic.Id)).Select(b => b.Name).ToList();
+                var also = dormant.Count == 0 ? "" : t.Pick($" (nur ruhende: {t.List(dormant)})", $" (dormant only: {t.List(dormant)})");
+                gaps.Add(new Gap(GapKinds.TopicWithoutActiveBody, [view.Ref(topic.Id)],
+                    t.Pick($"Zum Handlungsfeld {t.Quote(topic.Name)} arbeitet kein aktives Gremium{also}.",
+                        $"No active body works on the topic {t.Quote(topic.Name)}{also}.")));
+            }
+            if (!withActor.Contains(topic.Id))
+                gaps.Add(new Gap(GapKinds.TopicWithoutActor, [view.Ref(topic.Id)],
+                    t.Pick($"Zum Handlungsfeld {t.Quote(topic.Name)} ist kein Akteur eingetragen.",
+                        $"No actor works on the topic {t.Quote(topic.Name)}.")));
+        }
+    }
+
+    private static void Territories(AnalysisView view, Texts t, List<Gap> gaps)
+    {
+        var s = view.Snapshot;
+        var actorsIn = new Dictionary<string, List<Actor>>(StringComparer.Ordinal);
+        foreach (var a in s.All<Actor>())
+            foreach (var territory in a.Territories)
+            {
+                if (!actorsIn.TryGetValue(territory, out var list)) actorsIn[territory] = list = [];
+                list.Add(a);
+            }
+        var seated = view.Bodies.Where(view.IsActive).SelectMany(b => view.MembersOf(b.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var territory in s.All<Territory>().Where(x => x.Kind is TerritoryKinds.Municipality or TerritoryKinds.City))
+        {
+            var place = t.IsGerman ? GermanNames.InPlace(territory.Name) : "in " + territory.Name;
+            if (!actorsIn.TryGetValue(territory.Id, out var actors))
+            {
+                gaps.Add(new Gap(GapKinds.TerritoryWithoutActor, [view.Ref(territory.Id)],
+                    t.Pick($"{GermanNames.Capitalise(place)} ist kein Akteur eingetragen.", $"No actor is recorded {place}.")));
+                continue;
+            }
+            if (actors.Any(a => seated.Contains(a.Id))) continue;
+            var names = actors.Select(a => a.Name).ToList();
+            gaps.Add(new Gap(GapKinds.TerritoryNotRepresented, [view.Ref(territory.Id), .. actors.Select(a => view.Ref(a.Id))],
+                t.Pick($"Kein Akteur {place} sitzt in einem aktiven Gremium (eingetragen: {t.List(names)}).",
+                    $"No actor {place} sits on an active body (recorded: {t.List(names)}).")));
+        }
+    }
+
+    private static void Composition(AnalysisView view, Texts t, List<Gap> gaps)
+    {
+        var rules = RulesFor(view.Snapshot.Network);
+        foreach (var body in view.Bodies)
+        {
+            var rule = rules.FirstOrDefault(r => r.BodyKind == body.Kind);
+            if (rule is null) continue;
+            var kinds = view.MembersOf(body.Id).Select(a => view.Snapshot.Find<Actor>(a)?.Kind).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var missing = rule.RequiredActorKinds.Where(k => !kinds.Contains(k)).ToList();
+            if (missing.Count == 0) continue;
+            var kindName = t.BodyKindPlural(body.Kind);
+            var sentence = missing.Count == 1
+                ? t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} sitzt {Texts.GermanNone(missing[0])}, obwohl die Zusammensetzungsregel für {kindName} das verlangt.",
+                    $"{body.Name} has no {t.ActorKind(missing[0])} among its members, although the composition rule for {kindName} requires one.")
+                : t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} fehlen Akteursarten, die die Zusammensetzungsregel für {kindName} verlangt: {t.List(missing.Select(t.ActorKind))}.",
+                    $"{body.Name} lacks actor kinds that the composition rule for {kindName} requires: {t.List(missing.Select(t.ActorKind))}.");
+            gaps.Add(new Gap(GapKinds.Composition, [view.Ref(body.Id)], sentence, Missing: missing));
+        }
+    }
+
+    private static void Isolated(AnalysisView view, Texts t, List<Gap> gaps)
+    {
+        var s = view.Snapshot;
+        var connected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var body in view.Bodies)
+        {
+            connected.UnionWith(view.MembersOf(body.Id));
+            if (body.Lead is not null) connected.Add(body.Lead);
+        }
+        foreach (var c in s.All<Collaboration>())
+        {
+            connected.Add(c.From);
+            connected.Add(c.To);
+        }
+        foreach (var actor in s.All<Actor>().Where(a => !connected.Contains(a.Id)))
+            gaps.Add(new Gap(GapKinds.IsolatedActor, [view.Ref(actor.Id)],
+                t.Pick($"{t.Quote(actor.Name)} ist mit nichts verbunden: keine Mitgliedschaft in einem Gremium, keine Zusammenarbeit.",
+                    $"{t.Quote(actor.Name)} is connected to nothing: no membership of a body, no collaboration.")));
+    }
+
+    private static void Bodies(AnalysisView view, Texts t, List<Gap> gaps)
+    {
+        var s = view.Snapshot;
+        var dormant = new List<Gap>();
+        var withoutLead = new List<Gap>();
+        var unreported = new List<Gap>();
+        var chairs = s.All<Membership>().Where(m => m.Role == MembershipRoles.Chair).Select(m => m.Body).ToHashSet(StringComparer.Ordinal);
+        var steering = SteeringBodies(view);
+
+        foreach (var body in view.Bodies)
+        {
+            var nominative = GermanNames.Capitalise(GermanNames.Nominative(body.Name));
+            if (view.IsDormant(body))
+            {
+                var since = body.LastMeeting is null ? "" : t.Pick($"; zuletzt getagt am {t.Date(body.LastMeeting)}", $"; last met on {t.Date(body.LastMeeting)}");
+                dormant.Add(new Gap(GapKinds.DormantBody, [view.Ref(body.Id)], body.Status == BodyStatuses.Dormant
+                    ? t.Pick($"{nominative} ruht (Status „ruhend“){since}.", $"{body.Name} is dormant (status 'dormant'){since}.")
+                    : t.Pick($"{nominative} hat seit dem {t.Date(body.LastMeeting)} nicht getagt, mehr als 12 Monate vor dem {t.Date(view.DayText)}.",
+                        $"{body.Name} has not met since {t.Date(body.LastMeeting)}, more than 12 months before {t.Date(view.DayText)}.")));
+            }
+            if (body.Lead is null && !chairs.Contains(body.Id))
+                withoutLead.Add(new Gap(GapKinds.BodyWithoutLead, [view.Ref(body.Id)],
+                    t.Pick($"{nominative} hat weder eine leitende Stelle noch einen Vorsitz.", $"{body.Name} has neither a lead nor a chair.")));
+            if (!steering.Contains(body.Id))
+            {
+                var chain = new List<string> { body.Id };
+                for (var next = body.ReportsTo; next is not null && !chain.Contains(next); next = s.Find<Body>(next)?.ReportsTo)
+                {
+                    chain.Add(next);
+                    if (steering.Contains(next) || s.Find<Body>(next) is null) break;
+                }
+                if (chain.Count > 1 && steering.Contains(chain[^1])) continue;
+                var line = chain.Count > 1
+                    ? t.Pick($" (Berichtslinie: {string.Join(" → ", chain.Select(view.FullName))})", $" (reporting line: {string.Join(" → ", chain.Select(view.FullName))})")
+                    : "";
+                unreported.Add(new Gap(GapKinds.NoSteeringBody, chain.Select(view.Ref).ToList(),
+                    t.Pick($"{nominative} berichtet an keine Steuerungsgruppe und keinen politischen Ausschuss{line}.",
+                        $"{body.Name} reports to no steering group or political committee{line}.")));
+            }
+        }
+        gaps.AddRange(dormant);
+        gaps.AddRange(withoutLead);
+        gaps.AddRange(unreported);
+    }
+
+    /// <summary>Steering groups, political committees and, upwards, every body they report to.</summary>
+    public static HashSet<string> SteeringBodies(AnalysisView view)
+    {
+        var steering = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var body in view.Bodies.Where(b => b.Kind is BodyKinds.SteeringGroup or BodyKinds.PoliticalCommittee))
+            for (Body? b = body; b is not null && steering.Add(b.Id); b = view.Snapshot.Find<Body>(b.ReportsTo)) { }
+        return steering;
+    }
+}

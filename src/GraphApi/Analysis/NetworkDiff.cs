@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using GraphApi.Domain;
+
+namespace GraphApi.Analysis;
+
+/// <summary>
+/// One change between two dates. <see cref="Change"/>: appeared, ended or changed. <see cref="Source"/>: <c>validity</c>
+/// (a since/founded or until/dissolved date in the data; <see cref="Date"/> holds it) or <c>history</c> (an edit committed
+/// to the store; <see cref="At"/>, <see cref="Author"/> and <see cref="Operation"/> say when, who and what, <see cref="Fields"/>
+/// which fields an update changed).
+/// </summary>
+public sealed record DiffEntry(string Change, string Source, string Type, string Id, string Name, string? Date, DateTimeOffset? At,
+    string? Author, string? Operation, IReadOnlyList<string>? Fields, string Sentence);
+
+public sealed record DiffSection(IReadOnlyList<DiffEntry> Appeared, IReadOnlyList<DiffEntry> Ended, IReadOnlyList<DiffEntry> Changed);
+
+public sealed record DiffReport(string NetworkId, long Revision, string From, string To, DiffSection Actors, DiffSection Bodies,
+    DiffSection Memberships, DiffSection Collaborations, string Summary, string Language);
+
+/// <summary>
+/// What changed between two dates, from two sources (see docs/findings.md):
+/// <list type="bullet">
+/// <item><b>validity</b>, from the data as stored now: a body, membership or collaboration <i>appeared</i> when its
+/// founded/since date lies in (from, to], it <i>ended</i> when its last valid day (dissolved/until, inclusive) lies in
+/// [from, to), i.e. it counted on <c>from</c> and no longer on <c>to</c>. Actors carry no dates.</item>
+/// <item><b>history</b>, from the store's committed change sets whose UTC date lies in (from, to]: an entity created then
+/// <i>appeared</i>, one deleted <i>ended</i>, one updated <i>changed</i> (first state before the window against last state in it;
+/// an entity created and deleted within the window is left out).</item>
+/// </list>
+/// An entry may show up from both sources: a membership entered on 3 May with "since 1 May" appeared in the data and in the store.
+/// </summary>
+public static class NetworkDiff
+{
+    private static readonly EntityKind[] Kinds = [EntityKind.Actor, EntityKind.Body, EntityKind.Membership, EntityKind.Collaboration];
+
+    public static DiffReport Compute(NetworkSnapshot current, IReadOnlyList<ChangeSet> history, DateOnly from, DateOnly to, Texts t)
+    {
+        var (f, u) = (AsOf.Format(from), AsOf.Format(to));
+        var entries = Kinds.ToDictionary(k => k, _ => new List<DiffEntry>());
+
+        foreach (var body in current.All<Body>())
+        {
+            if (In(body.Founded, f, u, startOpen: true))
+                entries[EntityKind.Body].Add(Validity("appeared", body, current, body.Founded!, t));
+            if (In(body.Dissolved, f, u, startOpen: false))
+                entries[EntityKind.Body].Add(Validity("ended", body, current, body.Dissolved!, t));
+        }
+        foreach (var m in current.All<Membership>())
+        {
+            if (In(m.Since, f, u, startOpen: true)) entries[EntityKind.Membership].Add(Validity("appeared", m, current, m.Since!, t));
+            if (In(m.Until, f, u, startOpen: false)) entries[EntityKind.Membership].Add(Validity("ended", m, current, m.Until!, t));
+        }
+        foreach (var c in current.All<Collaboration>())
+        {
+            if (In(c.Since, f, u, startOpen: true)) entries[EntityKind.Collaboration].Add(Validity("appeared", c, current, c.Since!, t));
+            if (In(c.Until, f, u, startOpen: false)) entries[EntityKind.Collaboration].Add(Validity("ended", c, current, c.Until!, t));
+        }
+
+        // Per entity: the state before its first change in the window and after its last one.
+        var touched = new Dictionary<string, (Change First, Change Last, ChangeSet LastSet)>(StringComparer.Ordinal);
+        foreach (var set in history)
+        {
+            var day = AsOf.Format(DateOnly.FromDateTime(set.At.UtcDateTime));
+            if (string.CompareOrdinal(day, f) <= 0 || string.CompareOrdinal(day, u) > 0) continue;
+            foreach (var change in set.Changes.Where(c => Kinds.Contains(c.Kind)))
+                touched[change.Id] = touched.TryGetValue(change.Id, out var seen) ? (seen.First, change, set) : (change, change, set);
+        }
+        foreach (var (id, (first, last, set)) in touched)
+        {
+            var (before, after) = (first.Before, last.After);
+            var entry = (before, after) switch
+            {
+                (null, null) => null,
+                (null, { } a) => History("appeared", "created", a, current, set, null, t),
+                ({ } b, null) => History("ended", "deleted", b, current, set, null, t),
+                ({ } b, { } a) => ChangedFields(b, a) is { Count: > 0 } fields ? History("changed", "updated", a, current, set, fields, t) : null,
+            };
+            if (entry is not null) entries[first.Kind].Add(entry);
+        }
+
+        DiffSection Section(EntityKind k)
+        {
+            var list = entries[k].OrderBy(e => e.Date ?? AsOf.Format(DateOnly.FromDateTime(e.At!.Value.UtcDateTime)), StringComparer.Ordinal)
+                .ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+            return new DiffSection(list.Where(e => e.Change == "appeared").ToList(), list.Where(e => e.Change == "ended").ToList(),
+                list.Where(e => e.Change == "changed").ToList());
+        }
+        var all = entries.Values.SelectMany(x => x).ToList();
+        var (appeared, ended, changed) = (all.Count(e => e.Change == "appeared"), all.Count(e => e.Change == "ended"), all.Count(e => e.Change == "changed"));
+        var summary = t.Pick(
+            $"Zwischen dem {t.Date(f)} und dem {t.Date(u)}: {appeared} neu, {ended} beendet, {changed} geändert.",
+            $"Between {t.Date(f)} and {t.Date(u)}: {appeared} appeared, {ended} ended, {changed} changed.");
+        return new DiffReport(current.Network.Id, current.Revision, f, u, Section(EntityKind.Actor), Section(EntityKind.Body),
+            Section(EntityKind.Membership), Section(EntityKind.Collaboration), summary, t.Code);
+    }
+
+    /// <summary>A start date counts in (from, to]; a last valid day in [from, to).</summary>
+    private static bool In(string? date, string from, string to, bool startOpen) => date is not null && (startOpen
+        ? string.CompareOrdinal(date, from) > 0 && string.CompareOrdinal(date, to) <= 0
+        : string.CompareOrdinal(date, from) >= 0 && string.CompareOrdinal(date, to) < 0);
+
+    private static DiffEntry Validity(string change, Entity e, NetworkSnapshot s, string date, Texts t)
+    {
+        var d = t.Date(date);
+        var sentence = (e, change) switch
+        {
+            (Body b, "appeared") => t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(b.Name))} wurde am {d} gegründet.", $"{b.Name} was founded on {d}."),
+            (Body b, _) => t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(b.Name))} wurde zum {d} aufgelöst.", $"{b.Name} was dissolved as of {d}."),
+            (Membership m, "appeared") => t.Pick($"Seit dem {d} sitzt {Name(s, m.Member)} {GermanNames.In(Name(s, m.Body))}.",
+                $"Since {d}, {Name(s, m.Member)} sits on {Name(s, m.Body)}."),
+            (Membership m, _) => t.Pick($"Bis zum {d} saß {Name(s, m.Member)} {GermanNames.In(Name(s, m.Body))}.",
+                $"Until {d}, {Name(s, m.Member)} sat on {Name(s, m.Body)}."),
+            (Collaboration c, "appeared") => t.Pick($"Seit dem {d} arbeiten {Name(s, c.From)} und {Name(s, c.To)} zusammen ({CollaborationKind(c.Kind, t)}).",
+                $"Since {d}, {Name(s, c.From)} and {Name(s, c.To)} collaborate ({CollaborationKind(c.Kind, t)})."),
+            (Collaboration c, _) => t.Pick($"Bis zum {d} arbeiteten {Name(s, c.From)} und {Name(s, c.To)} zusammen ({CollaborationKind(c.Kind, t)}).",
+                $"Until {d}, {Name(s, c.From)} and {Name(s, c.To)} collaborated ({CollaborationKind(c.Kind, t)})."),
+            _ => "",
+        };
+        return new DiffEntry(change, "validity", AnalysisView.TypeOf(e), e.Id, Label(e, s), date, null, null, null, null, sentence);
+    }
+
+    private static DiffEntry History(string change, string operation, Entity e, NetworkSnapshot s, ChangeSet set, IReadOnlyList<string>? fields, Texts t)
+    {
+        var d = t.Date(AsOf.Format(DateOnly.FromDateTime(set.At.UtcDateTime)));
+        var what = $"{TypeName(e.EntityKind, t)} {t.Quote(Label(e, s))}";
+        var sentence = operation switch
+        {
+            "created" => t.Pick($"{what} wurde am {d} von {set.Author} angelegt.", $"{what} was added on {d} by {set.Author}."),
+            "deleted" => t.Pick($"{what} wurde am {d} von {set.Author} gelöscht.", $"{what} was deleted on {d} by {set.Author}."),
+            _ => t.Pick($"{what} wurde am {d} von {set.Author} geändert ({string.Join(", ", fields!)}).",
+                $"{what} was changed on {d} by {set.Author} ({string.Join(", ", fields!)})."),
+        };
+        return new DiffEntry(change, "history", AnalysisView.TypeOf(e), e.Id, Label(e, s), null, set.At, set.Author, operation, fields, sentence);
+    }
+
+    /// <summary>The fields whose values differ, store metadata left out.</summary>
+    public static IReadOnlyList<string> ChangedFields(Entity before, Entity after)
+    {
+        var a = JsonNode.Parse(GraphJson.Serialize(before))!.AsObject();
+        var b = JsonNode.Parse(GraphJson.Serialize(after))!.AsObject();
+        return a.Select(p => p.Key).Union(b.Select(p => p.Key))
+            .Where(k => k is not ("version" or "created" or "updated" or "$type") && !JsonNode.DeepEquals(a[k], b[k]))
+            .ToList();
+    }
+
+    private static string Name(NetworkSnapshot s, string id) => s.Find(id) switch
+    {
+        Actor a => a.Name,
+        { } e => e.Label,
+        null => id,
+    };
+
+    private static string Label(Entity e, NetworkSnapshot s) => e switch
+    {
+        Actor a => a.Name,
+        Membership m => $"{Name(s, m.Member)} → {Name(s, m.Body)}",
+        Collaboration c => $"{Name(s, c.From)} ↔ {Name(s, c.To)}",
+        _ => e.Label,
+    };
+
+    private static string TypeName(EntityKind kind, Texts t) => kind switch
+    {
+        EntityKind.Actor => t.Pick("Akteur", "Actor"),
+        EntityKind.Body => t.Pick("Gremium", "Body"),
+        EntityKind.Membership => t.Pick("Mitgliedschaft", "Membership"),
+        EntityKind.Collaboration => t.Pick("Zusammenarbeit", "Collaboration"),
+        _ => kind.ToString(),
+    };
+
+    private static string CollaborationKind(string kind, Texts t) => kind switch
+    {
+        CollaborationKinds.Agreement => t.Pick("Kooperationsvereinbarung", "cooperation agreement"),
+        CollaborationKinds.Referral => t.Pick("Verweisberatung", "referral"),
+        CollaborationKinds.Funding => t.Pick("Förderung", "funding"),
+        _ => t.Pick("informell", "informal"),
+    };
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using GraphApi.Domain;
+using Humanizer;
+using Humanizer.Configuration;
+
+namespace GraphApi.Analysis;
+
+public enum Language { De, En }
+
+/// <summary>
+/// The words of the findings: German by default, English on request. English quantities and lists come
+/// from Humanizer (whose German resources do not restore here), German ones from the small tables below.
+/// Names of bodies, actors, topics and territories are data and stay as entered.
+/// </summary>
+public sealed class Texts(Language language)
+{
+    public static readonly Texts German = new(Language.De);
+    public static readonly Texts English = new(Language.En);
+
+    private static readonly CultureInfo De = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+
+    public Language Language { get; } = language;
+    public bool IsGerman => Language == Language.De;
+    public string Code => IsGerman ? "de" : "en";
+    public CultureInfo Culture => IsGerman ? De : En;
+
+    public string Pick(string de, string en) => IsGerman ? de : en;
+
+    /// <summary>"7 Mitglieder" / "7 members"; the English noun is given in the singular and pluralised by Humanizer.</summary>
+    public string Count(int n, string deSingular, string dePlural, string en) =>
+        IsGerman ? $"{n.ToString("N0", De)} {(n == 1 ? deSingular : dePlural)}" : en.ToQuantity(n, "N0", En);
+
+    /// <summary>"22.06.2021" / "22 June 2021"; text that is not a date is returned as it is.</summary>
+    public string Date(string? iso) => AsOf.TryParse(iso, out var d) ? d.ToString(IsGerman ? "dd.MM.yyyy" : "d MMMM yyyy", Culture) : iso ?? "";
+
+    public string Number(double value, int decimals = 1) =>
+        Math.Round(value, decimals).ToString(decimals == 0 ? "N0" : "#,##0.#", Culture);
+
+    /// <summary>"A, B und C" / "A, B, and C"; longer lists end in "und 4 weitere" / "and 4 more".</summary>
+    public string List(IEnumerable<string> items, int max = 6)
+    {
+        var all = items.ToList();
+        if (all.Count > max)
+        {
+            var rest = all.Count - (max - 1);
+            all = [.. all.Take(max - 1), IsGerman ? $"{rest} weitere" : $"{rest} more"];
+        }
+        return all.Count switch
+        {
+            0 => "",
+            1 => all[0],
+            _ when IsGerman => string.Join(", ", all.Take(all.Count - 1)) + " und " + all[^1],
+            _ => Configurator.CollectionFormatters.ResolveForCulture(En).Humanize(all),
+        };
+    }
+
+    /// <summary>A list of names, each quoted when one of them holds a comma or "und" itself ("„Kinder, Jugend und Familie“ und „Bildung“").</summary>
+    public string Names(IEnumerable<string> names, int max = 6)
+    {
+        var all = names.ToList();
+        var quote = all.Count > 1 && all.Any(n => n.Contains(',') || n.Contains(" und ") || n.Contains(" and "));
+        return List(quote ? all.Select(Quote) : all, max);
+    }
+
+    public string Quote(string name) => IsGerman ? $"„{name}“" : $"\"{name}\"";
+
+    public string ActorKind(string kind) => IsGerman ? GermanActorKind(kind).Label : EnglishActorKinds.GetValueOrDefault(kind, kind);
+
+    /// <summary>Body kinds in the plural, as a composition rule speaks of them ("für Steuerungsgruppen").</summary>
+    public string BodyKindPlural(string kind) => IsGerman ? GermanBodyKinds.GetValueOrDefault(kind, "Gremien der Art " + kind)
+        : EnglishBodyKinds.GetValueOrDefault(kind, "bodies of kind " + kind);
+
+    /// <summary>"keine Migrantenorganisation", "kein Jobcenter", "keinen" is not needed: the kind is always the subject.</summary>
+    public static string GermanNone(string kind)
+    {
+        var (label, gender) = GermanActorKind(kind);
+        return (gender == GermanGender.Feminine ? "keine " : "kein ") + label;
+    }
+
+    public static (string Label, GermanGender Gender) GermanActorKind(string kind) => kind switch
+    {
+        ActorKinds.Administration => ("Verwaltungsstelle", GermanGender.Feminine),
+        ActorKinds.Jobcenter => ("Jobcenter", GermanGender.Neuter),
+        ActorKinds.EmploymentAgency => ("Agentur für Arbeit", GermanGender.Feminine),
+        ActorKinds.Municipality => ("Kommune", GermanGender.Feminine),
+        ActorKinds.WelfareAssociation => ("Wohlfahrtsverband", GermanGender.Masculine),
+        ActorKinds.MigrantOrganisation => ("Migrantenorganisation", GermanGender.Feminine),
+        ActorKinds.EducationProvider => ("Bildungsträger", GermanGender.Masculine),
+        ActorKinds.Chamber => ("Kammer", GermanGender.Feminine),
+        ActorKinds.Counselling => ("Beratungsstelle", GermanGender.Feminine),
+        ActorKinds.Politics => ("Kreistagsfraktion", GermanGender.Feminine),
+        ActorKinds.Volunteering => ("Ehrenamtsinitiative", GermanGender.Feminine),
+        ActorKinds.State => ("Landes- oder Bundesbehörde", GermanGender.Feminine),
+        ActorKinds.Research => ("Forschungseinrichtung", GermanGender.Feminine),
+        _ => ("Akteur der Art " + kind, GermanGender.Masculine),
+    };
+
+    private static readonly Dictionary<string, string> EnglishActorKinds = new()
+    {
+        [ActorKinds.Administration] = "administration", [ActorKinds.Jobcenter] = "job centre",
+        [ActorKinds.EmploymentAgency] = "employment agency", [ActorKinds.Municipality] = "municipality",
+        [ActorKinds.WelfareAssociation] = "welfare association", [ActorKinds.MigrantOrganisation] = "migrant organisation",
+        [ActorKinds.EducationProvider] = "education provider", [ActorKinds.Chamber] = "chamber",
+        [ActorKinds.Counselling] = "counselling service", [ActorKinds.Politics] = "political group",
+        [ActorKinds.Volunteering] = "volunteer initiative", [ActorKinds.State] = "state authority",
+        [ActorKinds.Research] = "research institution", [ActorKinds.Other] = "other actor",
+    };
+
+    private static readonly Dictionary<string, string> GermanBodyKinds = new()
+    {
+        [BodyKinds.SteeringGroup] = "Steuerungsgruppen", [BodyKinds.CoordinationStaff] = "Koordinierungsstäbe",
+        [BodyKinds.Network] = "Netzwerke", [BodyKinds.WorkingGroup] = "Arbeitsgruppen", [BodyKinds.Commission] = "Kommissionen",
+        [BodyKinds.PoliticalCommittee] = "politische Ausschüsse", [BodyKinds.Conference] = "Konferenzen", [BodyKinds.Other] = "sonstige Gremien",
+    };
+
+    private static readonly Dictionary<string, string> EnglishBodyKinds = new()
+    {
+        [BodyKinds.SteeringGroup] = "steering groups", [BodyKinds.CoordinationStaff] = "coordination staffs",
+        [BodyKinds.Network] = "networks", [BodyKinds.WorkingGroup] = "working groups", [BodyKinds.Commission] = "commissions",
+        [BodyKinds.PoliticalCommittee] = "political committees", [BodyKinds.Conference] = "conferences", [BodyKinds.Other] = "other bodies",
+    };
+
+    /// <summary>The language a request asks for: English when its most preferred language is English, else German.</summary>
+    public static Texts For(IEnumerable<(string Language, double Quality)> accepted)
+    {
+        foreach (var (lang, _) in accepted.OrderByDescending(a => a.Quality))
+        {
+            if (lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return English;
+            if (lang.StartsWith("de", StringComparison.OrdinalIgnoreCase)) return German;
+        }
+        return German;
+    }
+}
+
+public enum GermanGender { Masculine, Feminine, Neuter }
+
+/// <summary>
+/// Articles for German names of bodies and territories, so that a sentence can say "der Steuerungsgruppe",
+/// "im Koordinierungsstab MuT" or "des Arbeitskreises Wohnen". The gender comes from the head noun (the first
+/// noun of the name, compounds by their last part). A name whose head is not recognised is wrapped:
+/// "das Gremium „Runder Tisch Bildung“" for bodies, a bare "in Heide" for places.
+/// </summary>
+public static class GermanNames
+{
+    // Longest suffix wins; "-gruppe" decides "Steuerungsgruppe", "-stab" decides "Koordinierungsstab".
+    private static readonly (string Suffix, GermanGender Gender)[] Heads =
+    [
+        ("gruppe", GermanGender.Feminine), ("runde", GermanGender.Feminine), ("konferenz", GermanGender.Feminine),
+        ("kommission", GermanGender.Feminine), ("versammlung", GermanGender.Feminine), ("stelle", GermanGender.Feminine),
+        ("initiative", GermanGender.Feminine), ("plattform", GermanGender.Feminine), ("allianz", GermanGender.Feminine),
+        ("agentur", GermanGender.Feminine), ("werkstatt", GermanGender.Feminine), ("tagung", GermanGender.Feminine),
+        ("stadt", GermanGender.Feminine), ("gemeinde", GermanGender.Feminine), ("schaft", GermanGender.Feminine),
+        ("ung", GermanGender.Feminine), ("ion", GermanGender.Feminine), ("heit", GermanGender.Feminine), ("keit", GermanGender.Feminine),
+        ("stab", GermanGender.Masculine), ("kreis", GermanGender.Masculine), ("ausschuss", GermanGender.Masculine),
+        ("tag", GermanGender.Masculine), ("tisch", GermanGender.Masculine), ("rat", GermanGender.Masculine),
+        ("austausch", GermanGender.Masculine), ("verbund", GermanGender.Masculine), ("dialog", GermanGender.Masculine),
+        ("treff", GermanGender.Masculine), ("zirkel", GermanGender.Masculine), ("verein", GermanGender.Masculine),
+        ("verband", GermanGender.Masculine), ("dienst", GermanGender.Masculine), ("bezirk", GermanGender.Masculine),
+        ("werk", GermanGender.Neuter), ("gremium", GermanGender.Neuter), ("forum", GermanGender.Neuter),
+        ("bündnis", GermanGender.Neuter), ("team", GermanGender.Neuter), ("treffen", GermanGender.Neuter),
+        ("komitee", GermanGender.Neuter), ("plenum", GermanGender.Neuter), ("amt", GermanGender.Neuter),
+        ("referat", GermanGender.Neuter), ("dezernat", GermanGender.Neuter), ("büro", GermanGender.Neuter), ("zentrum", GermanGender.Neuter),
+    ];
+
+    /// <summary>Words that name a kind of place and take an article even alone ("im Landkreis"), unlike a place name ("in Heide").</summary>
+    private static readonly HashSet<string> PlaceTypes = ["landkreis", "kreis", "stadt", "gemeinde", "samtgemeinde", "amt", "region", "bezirk"];
+
+    /// <summary>The gender of the head noun and its position among the words, or null when not recognised.</summary>
+    public static (GermanGender Gender, int Index)? Head(string name, bool requireFollowingName = false)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.EndsWith('-') || w is "und" or "&") continue; // "Sozial- und Gesundheitsausschuss"
+            var lower = w.ToLowerInvariant();
+            if (!char.IsUpper(w[0]) || (requireFollowingName && i == words.Length - 1 && !PlaceTypes.Contains(lower))) return null;
+            var best = Heads.Where(h => lower.EndsWith(h.Suffix, StringComparison.Ordinal)).OrderByDescending(h => h.Suffix.Length).FirstOrDefault();
+            return best.Suffix is null ? null : (best.Gender, i);
+        }
+        return null;
+    }
+
+    /// <summary>"die Steuerungsgruppe X", "der Koordinierungsstab MuT", "das Netzwerk Ehrenamt".</summary>
+    public static string Nominative(string name) => Head(name) switch
+    {
+        { Gender: GermanGender.Feminine } => "die " + name,
+        { Gender: GermanGender.Masculine } => "der " + name,
+        { Gender: GermanGender.Neuter } => "das " + name,
+        _ => $"das Gremium „{name}“",
+    };
+
+    /// <summary>"der Steuerungsgruppe X", "des Koordinierungsstabs MuT", "des Arbeitskreises Wohnen".</summary>
+    public static string Genitive(string name)
+    {
+        if (Head(name) is not { } head) return $"des Gremiums „{name}“";
+        if (head.Gender == GermanGender.Feminine) return "der " + name;
+        var words = name.Split(' ');
+        var index = words.Select((w, i) => (w, i)).Where(x => x.w.Length > 0).Skip(head.Index).First().i;
+        words[index] = GenitiveOf(words[index]);
+        return "des " + string.Join(' ', words);
+    }
+
+    /// <summary>"der Steuerungsgruppe X", "dem Koordinierungsstab MuT".</summary>
+    public static string Dative(string name) => Head(name) switch
+    {
+        { Gender: GermanGender.Feminine } => "der " + name,
+        { } => "dem " + name,
+        _ => $"dem Gremium „{name}“",
+    };
+
+    /// <summary>"in der Steuerungsgruppe X", "im Koordinierungsstab MuT".</summary>
+    public static string In(string name) => Head(name) switch
+    {
+        { Gender: GermanGender.Feminine } => "in der " + name,
+        { } => "im " + name,
+        _ => $"im Gremium „{name}“",
+    };
+
+    /// <summary>"im Landkreis Peine", "in der Gemeinde Ilsede", "in Heide".</summary>
+    public static string InPlace(string name) => Head(name, requireFollowingName: true) switch
+    {
+        { Gender: GermanGender.Feminine } => "in der " + name,
+        { } => "im " + name,
+        _ => "in " + name,
+    };
+
+    public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string GenitiveOf(string noun)
+    {
+        var lower = noun.ToLowerInvariant();
+        if (lower.EndsWith("nis", StringComparison.Ordinal)) return noun + "ses";
+        if (lower.EndsWith('s') || lower.EndsWith('ß') || lower.EndsWith('x') || lower.EndsWith('z') || lower.EndsWith("sch", StringComparison.Ordinal))
+            return noun + "es";
+        return noun + "s";
+    }
+}
+
+internal static class QuantityText
+{
+    /// <summary>"1,234.5 person-hours" through Humanizer, with the number in the reader's format.</summary>
+    public static string ToQuantityText(this string noun, double quantity, Texts t) =>
+        Humanizer.ToQuantityExtensions.ToQuantity(noun, quantity, "#,##0.#", t.Culture);
+}

@@ -1,0 +1,250 @@
+using System.ComponentModel;
+using GraphApi.Analysis;
+using GraphApi.Domain;
+using GraphApi.Networks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace GraphApi.Api;
+
+/// <summary>
+/// /api/networks/{networkId}/analysis/...: the findings a steering group reads (overlaps, gaps, metrics, costs) and
+/// /api/networks/{networkId}/diff. Texts are German unless the request prefers English (Accept-Language: en).
+/// </summary>
+public static class AnalysisApi
+{
+    private const string AsOfHelp = "The day to analyse, YYYY-MM-DD: memberships, collaborations and measures count within since..until, " +
+                                    "bodies within founded..dissolved (both ends inclusive). Default: today (UTC).";
+    private const string ThresholdHelp = "Lowest overlap score (0..1) a pair needs to be listed. Default 0.5.";
+    private const string WeightHelp = "Weight (0..1) of this part of the overlap score; the four weights are normalised to sum 1. " +
+                                      "Defaults: wMembers 0.55, wTopics 0.2, wTerritories 0.1, wMandate 0.15.";
+
+    public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/networks/{networkId}").WithTags("Analysis");
+        group.MapGet("/analysis/overlaps", GetOverlaps).WithName("GetOverlaps")
+            .WithSummary("Doppelstrukturen: pairs of bodies that look alike, ranked by a 0..1 score from shared members, topics, " +
+                         "territories and mandate, each with its reasons; plus duplicate measures and probable duplicate actor records.")
+            .WithDescription("score = wMembers·members + wTopics·topics + wTerritories·territories + wMandate·mandate. members: overlap " +
+                             "coefficient of the member sets weighted by ln(1 + bodies / bodies the member sits in), halved when only one member is " +
+                             "shared; topics, territories: overlap coefficient; mandate: TF-IDF cosine of the German mandate texts. See docs/findings.md.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/analysis/gaps", GetGaps).WithName("GetGaps")
+            .WithSummary("Lücken: topics without an active body or actor, unrepresented municipalities, composition gaps, isolated actors, " +
+                         "dormant bodies, bodies without lead or steering body, single points of failure; each with a sentence.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/analysis/metrics", GetMetrics).WithName("GetMetrics")
+            .WithSummary("Brokers and clusters: degree, betweenness, closeness and PageRank per actor, body and person (networkx 3.x " +
+                         "definitions and default normalisation), connected components and Louvain communities with their modularity.")
+            .WithDescription("Computed on the undirected simple graph of actors, bodies and persons with the edges membership, " +
+                             "collaboration, partOf, worksFor, reportsTo and leads (docs/analysis.md), as of the requested day. " +
+                             "'brokers' are the five nodes with the highest betweenness above 0.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/analysis/costs", GetCosts).WithName("GetCosts")
+            .WithSummary("Person-hours per year: per body (meetings per year × hours × seats), per actor (persons count toward the actor " +
+                         "they represent), network total, and what merging each overlapping pair would save.")
+            .WithDescription(Costs.BodyFormula + ". " + Costs.MergerFormula + ". Dormant bodies and bodies without meeting data are listed " +
+                             "but not counted in the totals.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/diff", GetDiff).WithName("GetDiff")
+            .WithSummary("Actors, bodies, memberships and collaborations that appeared, ended or changed between two dates: by the validity " +
+                         "dates in the data (founded/since in (from, to], last valid day dissolved/until in [from, to)) and by the store's " +
+                         "history (edits committed on a UTC day in (from, to]).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    public sealed record OverlapQuery(
+        [property: FromQuery(Name = "asOf"), Description(AsOfHelp)] string? AsOf,
+        [property: FromQuery(Name = "threshold"), Description(ThresholdHelp)] double? Threshold,
+        [property: FromQuery(Name = "wMembers"), Description(WeightHelp)] double? WMembers,
+        [property: FromQuery(Name = "wTopics"), Description(WeightHelp)] double? WTopics,
+        [property: FromQuery(Name = "wTerritories"), Description(WeightHelp)] double? WTerritories,
+        [property: FromQuery(Name = "wMandate"), Description(WeightHelp)] double? WMandate,
+        [property: FromQuery(Name = "limit"), Description("At most this many overlapping pairs (1..1000, default 100); 'total' counts all.")] int? Limit);
+
+    public sealed record OverlapResponse(
+        string NetworkId, long Revision, string AsOf, string Language, OverlapWeights Weights, double Threshold, int Total,
+        IReadOnlyList<Overlap> Overlaps, IReadOnlyList<DuplicateMeasure> DuplicateMeasures, IReadOnlyList<ProbableDuplicate> ProbableDuplicates);
+
+    public sealed record GapResponse(
+        string NetworkId, long Revision, string AsOf, string Language, IReadOnlyList<CompositionRule> CompositionRules,
+        IReadOnlyDictionary<string, int> Counts, IReadOnlyList<Gap> Gaps);
+
+    public sealed record MetricsResponse(
+        string NetworkId, long Revision, string AsOf, string Language, int NodeCount, int EdgeCount, double Modularity, string Summary,
+        IReadOnlyList<NamedRef> Brokers, IReadOnlyList<NodeMetrics> Nodes, IReadOnlyList<ComponentSummary> Components,
+        IReadOnlyList<CommunitySummary> Communities);
+
+    public sealed record CostResponse(
+        string NetworkId, long Revision, string AsOf, string Language, string BodyFormula, string MergerFormula, double Threshold,
+        double TotalHoursPerYear, string Summary, IReadOnlyList<BodyCost> Bodies, IReadOnlyList<NamedRef> BodiesWithoutData,
+        IReadOnlyList<ActorCost> Actors, double UnattributedHoursPerYear, IReadOnlyList<NamedRef> UnattributedPersons,
+        IReadOnlyList<MergerSaving> Mergers);
+
+    private static async Task<Ok<OverlapResponse>> GetOverlaps(NetworkService networks, TimeProvider clock, string networkId,
+        [AsParameters] OverlapQuery query, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(query.AsOf, "asOf", clock, errors);
+        var (weights, threshold) = Scoring(query, errors);
+        var (_, limit) = ApiConventions.Paging(null, query.Limit);
+        errors.ThrowIfAny();
+        var (view, texts) = await View(networks, networkId, day, context, ct);
+
+        var overlaps = Overlaps.Find(view, weights, threshold, texts);
+        return TypedResults.Ok(new OverlapResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, weights.Normalised(), threshold,
+            overlaps.Count, overlaps.Take(limit).ToList(), DataQuality.DuplicateMeasures(view, texts), DataQuality.ProbableDuplicates(view, texts)));
+    }
+
+    private static async Task<Ok<GapResponse>> GetGaps(NetworkService networks, TimeProvider clock, string networkId,
+        [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf,
+        [FromQuery(Name = "kind"), Description("Only gaps of this kind.")] string? kind,
+        [FromQuery(Name = "minCutOff"), Description("Single points of failure: report only articulation points and bridges that cut off " +
+            "at least this many actors, bodies and persons (1..1000, default 2; 1 also lists every member that hangs on one body alone).")] int? minCutOff,
+        HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(asOf, "asOf", clock, errors);
+        if (kind is not null && !GapKinds.All.Contains(kind))
+            errors.Add("kind", $"'{kind}' is not a gap kind; use one of: {string.Join(", ", GapKinds.All)}.");
+        if (minCutOff is < 1 or > 1000) errors.Add("minCutOff", "Must be between 1 and 1000.");
+        errors.ThrowIfAny();
+        var (view, texts) = await View(networks, networkId, day, context, ct);
+
+        var gaps = Gaps.Find(view, texts, minCutOff ?? Gaps.DefaultMinimumCutOff).Where(g => kind is null || g.Kind == kind).ToList();
+        var counts = GapKinds.All.ToDictionary(k => k, k => gaps.Count(g => g.Kind == k));
+        return TypedResults.Ok(new GapResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code,
+            Gaps.RulesFor(view.Snapshot.Network), counts, gaps));
+    }
+
+    private static async Task<Ok<MetricsResponse>> GetMetrics(NetworkService networks, TimeProvider clock, string networkId,
+        [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(asOf, "asOf", clock, errors);
+        errors.ThrowIfAny();
+        var (view, texts) = await View(networks, networkId, day, context, ct);
+
+        var m = NetworkMetrics.Compute(view.Snapshot);
+        var brokers = m.Nodes.Where(n => n.Betweenness > 0).OrderByDescending(n => n.Betweenness).ThenBy(n => n.Id, StringComparer.Ordinal)
+            .Take(5).Select(n => view.Ref(n.Id)).ToList();
+        var t = texts;
+        var modularity = m.Modularity.ToString("0.00", t.Culture);
+        var summary = t.Pick(
+            $"Das Netz hat {t.Count(m.NodeCount, "Knoten", "Knoten", "node")} und {t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie")} " +
+            $"in {t.Count(m.Components.Count, "Teil", "Teilen", "part")}" +
+            (brokers.Count > 0 ? $"; die stärksten Vermittler (Betweenness) sind {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
+            $"; Louvain findet {t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster")} (Modularität {modularity}).",
+            $"The network has {"node".ToQuantityText(m.NodeCount, t)} and {"tie".ToQuantityText(m.EdgeCount, t)} in {"part".ToQuantityText(m.Components.Count, t)}" +
+            (brokers.Count > 0 ? $"; the strongest brokers (betweenness) are {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
+            $"; Louvain finds {"cluster".ToQuantityText(m.Communities.Count, t)} (modularity {modularity}).");
+        return TypedResults.Ok(new MetricsResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, m.NodeCount, m.EdgeCount,
+            m.Modularity, summary, brokers, m.Nodes, m.Components, m.Communities));
+    }
+
+    private static async Task<Ok<CostResponse>> GetCosts(NetworkService networks, TimeProvider clock, string networkId,
+        [AsParameters] OverlapQuery query, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(query.AsOf, "asOf", clock, errors);
+        var (weights, threshold) = Scoring(query, errors);
+        ApiConventions.Paging(null, query.Limit);
+        errors.ThrowIfAny();
+        var (view, texts) = await View(networks, networkId, day, context, ct);
+
+        var r = Costs.Compute(view, Overlaps.Find(view, weights, threshold, texts), texts);
+        return TypedResults.Ok(new CostResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, Costs.BodyFormula,
+            Costs.MergerFormula, threshold, r.TotalHoursPerYear, r.Summary, r.Bodies, r.BodiesWithoutData, r.Actors,
+            r.UnattributedHoursPerYear, r.UnattributedPersons, r.Mergers));
+    }
+
+    private static async Task<Ok<DiffReport>> GetDiff(NetworkService networks, TimeProvider clock, string networkId,
+        [FromQuery(Name = "from"), Description("Start day, YYYY-MM-DD (required): what held on this day is the baseline.")] string? from,
+        [FromQuery(Name = "to"), Description("End day, YYYY-MM-DD (required), not before 'from'.")] string? to,
+        HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var start = Required(from, "from", errors);
+        var end = Required(to, "to", errors);
+        if (start is not null && end is not null && end < start)
+            errors.Add("to", $"'{to}' is before from '{from}'; the dates are in the wrong order.");
+        errors.ThrowIfAny();
+
+        var texts = Language(context);
+        var snapshot = await networks.GetAsync(networkId, ct);
+        var history = new List<ChangeSet>();
+        for (long after = 0; ;)
+        {
+            const int page = 1000;
+            var sets = await networks.HistoryAsync(networkId, after, null, page, ct);
+            history.AddRange(sets);
+            // History is in commit order: once a set lies after the end day, nothing later can count.
+            if (sets.Count < page || DateOnly.FromDateTime(sets[^1].At.UtcDateTime) > end) break;
+            after = sets[^1].Revision;
+        }
+        return TypedResults.Ok(NetworkDiff.Compute(snapshot, history, start!.Value, end!.Value, texts));
+    }
+
+    private static async Task<(AnalysisView View, Texts Texts)> View(NetworkService networks, string networkId, DateOnly day,
+        HttpContext context, CancellationToken ct)
+    {
+        var snapshot = await networks.GetAsync(networkId, ct);
+        return (new AnalysisView(snapshot, day), Language(context));
+    }
+
+    /// <summary>German unless the request prefers English; the answer says which in Content-Language.</summary>
+    private static Texts Language(HttpContext context)
+    {
+        var accepted = context.Request.GetTypedHeaders().AcceptLanguage
+            .Select(h => (h.Value.ToString(), h.Quality ?? 1.0));
+        var texts = Texts.For(accepted);
+        context.Response.Headers.ContentLanguage = texts.Code;
+        return texts;
+    }
+
+    private static DateOnly Day(string? text, string parameter, TimeProvider clock, ValidationErrors errors)
+    {
+        if (text is null) return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (AsOf.TryParse(text, out var day)) return day;
+        errors.Add(parameter, $"'{text}' is not a date of the form YYYY-MM-DD.");
+        return default;
+    }
+
+    private static DateOnly? Required(string? text, string parameter, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(parameter, "Required: a date of the form YYYY-MM-DD.");
+            return null;
+        }
+        if (AsOf.TryParse(text, out var day)) return day;
+        errors.Add(parameter, $"'{text}' is not a date of the form YYYY-MM-DD.");
+        return null;
+    }
+
+    private static (OverlapWeights Weights, double Threshold) Scoring(OverlapQuery q, ValidationErrors errors)
+    {
+        var d = OverlapWeights.Default;
+        var weights = new OverlapWeights(
+            Unit(q.WMembers, d.Members, "wMembers", errors), Unit(q.WTopics, d.Topics, "wTopics", errors),
+            Unit(q.WTerritories, d.Territories, "wTerritories", errors), Unit(q.WMandate, d.Mandate, "wMandate", errors));
+        if (!errors.Any && weights.Sum <= 0)
+            errors.Add("wMembers", "At least one of wMembers, wTopics, wTerritories and wMandate must be above 0.");
+        return (weights, Unit(q.Threshold, 0.5, "threshold", errors));
+    }
+
+    private static double Unit(double? value, double fallback, string parameter, ValidationErrors errors)
+    {
+        if (value is null) return fallback;
+        if (double.IsNaN(value.Value) || value is < 0 or > 1)
+        {
+            errors.Add(parameter, $"Must be between 0 and 1; it is {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            return fallback;
+        }
+        return value.Value;
+    }
+}

@@ -1,0 +1,61 @@
+using GraphApi.Analysis;
+using GraphApi.Api;
+using GraphApi.Domain;
+
+namespace GraphApi.Tests.Analysis;
+
+/// <summary>The seed networks (seed/peine.json, seed/dithmarschen.json) give the findings their council papers describe.</summary>
+public sealed class FindingsSeedTests
+{
+    [Fact]
+    public async Task PeinesKoordinierungsstabAndItsTwoSteeringGroupsOverlap()
+    {
+        using var app = new TestApp(seed: true);
+        var result = await app.Read<AnalysisApi.OverlapResponse>("/api/networks/peine/analysis/overlaps?asOf=2024-03-31");
+
+        // The Steuerungsgruppe Übergangsmanagement sits wholly inside the Koordinierungsstab: the strongest Doppelstruktur.
+        var top = result.Overlaps[0];
+        Assert.Equal(("sg-uebergangsmanagement", "koordinierungsstab-mut"), (top.BodyA.Id, top.BodyB.Id));
+        Assert.Equal("sg-uebergangsmanagement", top.SubsetBody?.Id);
+        Assert.StartsWith("Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement sitzen auch im Koordinierungsstab Migration und Teilhabe (MuT)",
+            top.Sentence);
+        // The three bodies the Integrationskonzept names overlap pairwise.
+        string[] three = ["koordinierungsstab-mut", "sg-uebergangsmanagement", "sg-integration-peine"];
+        var pairs = result.Overlaps.Where(o => three.Contains(o.BodyA.Id) && three.Contains(o.BodyB.Id)).ToList();
+        Assert.Equal(3, pairs.Count);
+        // The Caritas is in the map twice.
+        Assert.Contains(result.ProbableDuplicates, d => (d.ActorA.Id, d.ActorB.Id) == ("caritas-peine", "caritas-peine-kontakt"));
+
+        var costs = await app.Read<AnalysisApi.CostResponse>("/api/networks/peine/analysis/costs?asOf=2024-03-31");
+        var merger = costs.Mergers.Single(m => m.Dropped.Id == "sg-uebergangsmanagement" && m.Into.Id == "koordinierungsstab-mut");
+        Assert.True(merger.HoursSavedPerYear > 0);
+        Assert.True(costs.TotalHoursPerYear > 0);
+    }
+
+    [Fact]
+    public async Task PeinesDormantSteeringGroupAndUncoveredMunicipalityAreGaps()
+    {
+        using var app = new TestApp(seed: true);
+        var gaps = (await app.Read<AnalysisApi.GapResponse>("/api/networks/peine/analysis/gaps?asOf=2024-03-31")).Gaps;
+
+        Assert.Contains(gaps, g => g.Kind == GapKinds.DormantBody && g.Entities[0].Id == "sg-integration-peine");
+        Assert.Contains(gaps, g => g.Kind == GapKinds.TerritoryWithoutActor && g.Entities[0].Id == "gebiet-hohenhameln");
+        Assert.Contains(gaps, g => g.Kind == GapKinds.ArticulationPoint && g.Entities[0].Id == "referat-mut");
+    }
+
+    [Fact]
+    public async Task DithmarschensSteuerungsgruppeLacksAMigrantOrganisation()
+    {
+        using var app = new TestApp(seed: true);
+        var gaps = (await app.Read<AnalysisApi.GapResponse>("/api/networks/dithmarschen/analysis/gaps?asOf=2022-12-31&kind=composition")).Gaps;
+
+        var gap = Assert.Single(gaps, g => g.Entities[0].Id == "sg-integration-dithmarschen");
+        Assert.Equal([ActorKinds.MigrantOrganisation], gap.Missing);
+        Assert.Equal("In der Steuerungsgruppe Integration sitzt keine Migrantenorganisation, obwohl die Zusammensetzungsregel für " +
+                     "Steuerungsgruppen das verlangt.", gap.Sentence);
+
+        var metrics = await app.Read<AnalysisApi.MetricsResponse>("/api/networks/dithmarschen/analysis/metrics?asOf=2022-12-31");
+        Assert.NotEmpty(metrics.Brokers);
+        Assert.True(metrics.Communities.Count > 1);
+    }
+}
