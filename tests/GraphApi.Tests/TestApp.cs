@@ -10,7 +10,7 @@ namespace GraphApi.Tests;
 /// The real app over the real HTTP pipeline, on its own SQLite file in a temp folder that is removed
 /// afterwards. Seeding is off unless a test asks for it.
 /// </summary>
-public sealed class TestApp(bool seed = false) : WebApplicationFactory<Program>
+public sealed class TestApp(bool seed = false, string? language = "en") : WebApplicationFactory<Program>
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("networkgraph-test-").FullName;
     public string DatabasePath => Path.Combine(Folder, "graph.db");
@@ -31,7 +31,9 @@ public sealed class TestApp(bool seed = false) : WebApplicationFactory<Program>
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
-        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("en"));
+        // English unless a test asks otherwise; null sends no Accept-Language, so the server's default (German) applies.
+        if (language is not null)
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
     }
 
     /// <summary>The repository's seed folder, found from the test's output folder.</summary>

@@ -32,7 +32,7 @@ public static class Costs
     public const string BodyFormula = "hoursPerYear = meetingsPerYear × meetingHours × seats (distinct members on the day; an actor membership stands for one representative, a person for themselves)";
     public const string MergerFormula = "hoursSavedPerYear = meetingsPerYear × meetingHours of the body with fewer seats × members it shares with the other body";
 
-    public static CostReport Compute(AnalysisView view, IReadOnlyList<Overlap> overlaps, Texts t)
+    public static CostReport Compute(AnalysisView view, IReadOnlyList<Overlap> overlaps, Phrases t)
     {
         var bodies = new List<BodyCost>();
         var byActor = new Dictionary<string, List<ActorBodyCost>>(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public static class Costs
         return new CostReport(bodies, actors, total, withoutData, Round(unattributed), unattributedPersons.Select(view.Ref).ToList(), mergers, summary);
     }
 
-    private static MergerSaving Merger(AnalysisView view, Overlap o, List<BodyCost> costs, Texts t)
+    private static MergerSaving Merger(AnalysisView view, Overlap o, List<BodyCost> costs, Phrases t)
     {
         var a = costs.First(c => c.Body.Id == o.BodyA.Id);
         var b = costs.First(c => c.Body.Id == o.BodyB.Id);

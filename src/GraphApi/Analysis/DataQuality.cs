@@ -36,7 +36,7 @@ public static class DataQuality
     private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Count + b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
 
-    public static IReadOnlyList<DuplicateMeasure> DuplicateMeasures(AnalysisView view, Texts t)
+    public static IReadOnlyList<DuplicateMeasure> DuplicateMeasures(AnalysisView view, Phrases t)
     {
         var measures = view.Snapshot.All<Measure>().Where(m => m.OfferedBy.Count > 0).ToList();
         var byCell = new Dictionary<(string Topic, string Territory), List<int>>();
@@ -93,7 +93,7 @@ public static class DataQuality
         return (double)matched / (a.Count + b.Count - matched);
     }
 
-    public static IReadOnlyList<ProbableDuplicate> ProbableDuplicates(AnalysisView view, Texts t)
+    public static IReadOnlyList<ProbableDuplicate> ProbableDuplicates(AnalysisView view, Phrases t)
     {
         var actors = view.Snapshot.All<Actor>().ToList();
         var cores = actors.Select(a => GermanWords.NameCore(a.Name)).ToList();

@@ -62,7 +62,7 @@ public static class Gaps
     /// <summary>Below this many nodes cut off, an articulation point or bridge is not reported by default.</summary>
     public const int DefaultMinimumCutOff = 2;
 
-    public static List<Gap> Find(AnalysisView view, Texts t, int minimumCutOff = DefaultMinimumCutOff)
+    public static List<Gap> Find(AnalysisView view, Phrases t, int minimumCutOff = DefaultMinimumCutOff)
     {
         var gaps = new List<Gap>();
         Topics(view, t, gaps);
@@ -74,7 +74,7 @@ public static class Gaps
         return gaps;
     }
 
-    private static void SinglePointsOfFailure(AnalysisView view, Texts t, int minimumCutOff, List<Gap> gaps)
+    private static void SinglePointsOfFailure(AnalysisView view, Phrases t, int minimumCutOff, List<Gap> gaps)
     {
         var resilience = Resilience.Compute(view.Snapshot, minimumCutOff);
         foreach (var p in resilience.ArticulationPoints)
@@ -100,14 +100,14 @@ public static class Gaps
         }
     }
 
-    private static string NodeTypeName(NodeType type, Texts t) => type switch
+    private static string NodeTypeName(NodeType type, Phrases t) => type switch
     {
         NodeType.Actor => t.Pick("Akteur", "actor"),
         NodeType.Body => t.Pick("Gremium", "body"),
         _ => t.Pick("Person", "person"),
     };
 
-    private static string RelationshipName(Relationship r, Texts t) => r switch
+    private static string RelationshipName(Relationship r, Phrases t) => r switch
     {
         Relationship.Membership => t.Pick("Mitgliedschaft", "membership"),
         Relationship.Collaboration => t.Pick("Zusammenarbeit", "collaboration"),
@@ -117,7 +117,7 @@ public static class Gaps
         _ => t.Pick("leitet", "leads"),
     };
 
-    private static void Topics(AnalysisView view, Texts t, List<Gap> gaps)
+    private static void Topics(AnalysisView view, Phrases t, List<Gap> gaps)
     {
         var s = view.Snapshot;
         var active = view.Bodies.Where(view.IsActive).SelectMany(b => b.Topics).ToHashSet(StringComparer.Ordinal);
@@ -140,7 +140,7 @@ public static class Gaps
         }
     }
 
-    private static void Territories(AnalysisView view, Texts t, List<Gap> gaps)
+    private static void Territories(AnalysisView view, Phrases t, List<Gap> gaps)
     {
         var s = view.Snapshot;
         var actorsIn = new Dictionary<string, List<Actor>>(StringComparer.Ordinal);
@@ -168,7 +168,7 @@ public static class Gaps
         }
     }
 
-    private static void Composition(AnalysisView view, Texts t, List<Gap> gaps)
+    private static void Composition(AnalysisView view, Phrases t, List<Gap> gaps)
     {
         var rules = RulesFor(view.Snapshot.Network);
         foreach (var body in view.Bodies)
@@ -180,7 +180,7 @@ public static class Gaps
             if (missing.Count == 0) continue;
             var kindName = t.BodyKindPlural(body.Kind);
             var sentence = missing.Count == 1
-                ? t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} sitzt {Texts.GermanNone(missing[0])}, obwohl die Zusammensetzungsregel für {kindName} das verlangt.",
+                ? t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} sitzt {Phrases.GermanNone(missing[0])}, obwohl die Zusammensetzungsregel für {kindName} das verlangt.",
                     $"{body.Name} has no {t.ActorKind(missing[0])} among its members, although the composition rule for {kindName} requires one.")
                 : t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} fehlen Akteursarten, die die Zusammensetzungsregel für {kindName} verlangt: {t.List(missing.Select(t.ActorKind))}.",
                     $"{body.Name} lacks actor kinds that the composition rule for {kindName} requires: {t.List(missing.Select(t.ActorKind))}.");
@@ -188,7 +188,7 @@ public static class Gaps
         }
     }
 
-    private static void Isolated(AnalysisView view, Texts t, List<Gap> gaps)
+    private static void Isolated(AnalysisView view, Phrases t, List<Gap> gaps)
     {
         var s = view.Snapshot;
         var connected = new HashSet<string>(StringComparer.Ordinal);
@@ -208,7 +208,7 @@ public static class Gaps
                     $"{t.Quote(actor.Name)} is connected to nothing: no membership of a body, no collaboration.")));
     }
 
-    private static void Bodies(AnalysisView view, Texts t, List<Gap> gaps)
+    private static void Bodies(AnalysisView view, Phrases t, List<Gap> gaps)
     {
         var s = view.Snapshot;
         var dormant = new List<Gap>();

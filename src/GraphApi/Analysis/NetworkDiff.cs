@@ -33,7 +33,7 @@ public static class NetworkDiff
 {
     private static readonly EntityKind[] Kinds = [EntityKind.Actor, EntityKind.Body, EntityKind.Membership, EntityKind.Collaboration];
 
-    public static DiffReport Compute(NetworkSnapshot current, IReadOnlyList<ChangeSet> history, DateOnly from, DateOnly to, Texts t)
+    public static DiffReport Compute(NetworkSnapshot current, IReadOnlyList<ChangeSet> history, DateOnly from, DateOnly to, Phrases t)
     {
         var (f, u) = (AsOf.Format(from), AsOf.Format(to));
         var entries = Kinds.ToDictionary(k => k, _ => new List<DiffEntry>());
@@ -99,7 +99,7 @@ public static class NetworkDiff
         ? string.CompareOrdinal(date, from) > 0 && string.CompareOrdinal(date, to) <= 0
         : string.CompareOrdinal(date, from) >= 0 && string.CompareOrdinal(date, to) < 0);
 
-    private static DiffEntry Validity(string change, Entity e, NetworkSnapshot s, string date, Texts t)
+    private static DiffEntry Validity(string change, Entity e, NetworkSnapshot s, string date, Phrases t)
     {
         var d = t.Date(date);
         var sentence = (e, change) switch
@@ -119,7 +119,7 @@ public static class NetworkDiff
         return new DiffEntry(change, "validity", AnalysisView.TypeOf(e), e.Id, Label(e, s), date, null, null, null, null, sentence);
     }
 
-    private static DiffEntry History(string change, string operation, Entity e, NetworkSnapshot s, ChangeSet set, IReadOnlyList<string>? fields, Texts t)
+    private static DiffEntry History(string change, string operation, Entity e, NetworkSnapshot s, ChangeSet set, IReadOnlyList<string>? fields, Phrases t)
     {
         var d = t.Date(AsOf.Format(DateOnly.FromDateTime(set.At.UtcDateTime)));
         var what = $"{TypeName(e.EntityKind, t)} {t.Quote(Label(e, s))}";
@@ -158,7 +158,7 @@ public static class NetworkDiff
         _ => e.Label,
     };
 
-    private static string TypeName(EntityKind kind, Texts t) => kind switch
+    private static string TypeName(EntityKind kind, Phrases t) => kind switch
     {
         EntityKind.Actor => t.Pick("Akteur", "Actor"),
         EntityKind.Body => t.Pick("Gremium", "Body"),
@@ -167,7 +167,7 @@ public static class NetworkDiff
         _ => kind.ToString(),
     };
 
-    private static string CollaborationKind(string kind, Texts t) => kind switch
+    private static string CollaborationKind(string kind, Phrases t) => kind switch
     {
         CollaborationKinds.Agreement => t.Pick("Kooperationsvereinbarung", "cooperation agreement"),
         CollaborationKinds.Referral => t.Pick("Verweisberatung", "referral"),

@@ -56,7 +56,7 @@ public static class Overlaps
     /// <summary>One shared member is weak evidence (a one-member body is a "subset" of every body it shares that member with).</summary>
     public const double SingleMemberFactor = 0.25;
 
-    public static IReadOnlyList<Overlap> Find(AnalysisView view, OverlapWeights weights, double threshold, Texts texts)
+    public static IReadOnlyList<Overlap> Find(AnalysisView view, OverlapWeights weights, double threshold, Phrases texts)
     {
         var w = weights.Normalised();
         var bodies = view.Bodies.Where(b => view.MembersOf(b.Id).Count > 0 || b.Topics.Count > 0 || !string.IsNullOrWhiteSpace(b.Mandate)).ToList();
@@ -165,7 +165,7 @@ public static class Overlaps
     }
 
     private static Overlap Score(AnalysisView view, Body first, Body second, Dictionary<string, double> weight, MandateIndex mandates,
-        int i, int j, OverlapWeights w, Texts texts)
+        int i, int j, OverlapWeights w, Phrases texts)
     {
         // A is the smaller body, so that sentences read "all members of A also sit in B".
         var (a, b) = view.MembersOf(first.Id).Count <= view.MembersOf(second.Id).Count ? (first, second) : (second, first);
@@ -199,7 +199,7 @@ public static class Overlaps
     /// "Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement sitzen auch im Koordinierungsstab MuT; beide arbeiten
     /// zu Arbeit und Bildung im Landkreis Peine."
     /// </summary>
-    public static string Sentence(Overlap o, AnalysisView view, Texts t)
+    public static string Sentence(Overlap o, AnalysisView view, Phrases t)
     {
         var a = o.BodyA.Name;
         var b = o.BodyB.Name;

@@ -12,7 +12,7 @@ namespace GraphApi.Api;
 
 /// <summary>
 /// /api/networks/{networkId}/analysis/...: the findings a steering group reads (overlaps, gaps, metrics, costs) and
-/// /api/networks/{networkId}/diff. Texts are German unless the request prefers English (Accept-Language: en).
+/// /api/networks/{networkId}/diff. Phrases are German unless the request prefers English (Accept-Language: en).
 /// </summary>
 public static class AnalysisApi
 {
@@ -110,8 +110,9 @@ public static class AnalysisApi
         var errors = new ValidationErrors();
         var day = Day(asOf, "asOf", clock, errors);
         if (kind is not null && !GapKinds.All.Contains(kind))
-            errors.Add("kind", $"'{kind}' is not a gap kind; use one of: {string.Join(", ", GapKinds.All)}.");
-        if (minCutOff is < 1 or > 1000) errors.Add("minCutOff", "Must be between 1 and 1000.");
+            errors.Add("kind", Texts.Say($"„{kind}“ ist keine Art von Lücke; erlaubt sind: {string.Join(", ", GapKinds.All)}.",
+                $"'{kind}' is not a gap kind; use one of: {string.Join(", ", GapKinds.All)}."));
+        if (minCutOff is < 1 or > 1000) errors.Add("minCutOff", Texts.Say("Muss zwischen 1 und 1000 liegen.", "Must be between 1 and 1000."));
         errors.ThrowIfAny();
         var (view, texts) = await View(networks, networkId, day, context, ct);
 
@@ -171,7 +172,8 @@ public static class AnalysisApi
         var start = Required(from, "from", errors);
         var end = Required(to, "to", errors);
         if (start is not null && end is not null && end < start)
-            errors.Add("to", $"'{to}' is before from '{from}'; the dates are in the wrong order.");
+            errors.Add("to", Texts.Say($"„{to}“ liegt vor from „{from}“; die Daten sind in der falschen Reihenfolge.",
+                $"'{to}' is before from '{from}'; the dates are in the wrong order."));
         errors.ThrowIfAny();
 
         var texts = Language(context);
@@ -189,28 +191,26 @@ public static class AnalysisApi
         return TypedResults.Ok(NetworkDiff.Compute(snapshot, history, start!.Value, end!.Value, texts));
     }
 
-    private static async Task<(AnalysisView View, Texts Texts)> View(NetworkService networks, string networkId, DateOnly day,
+    private static async Task<(AnalysisView View, Phrases Phrases)> View(NetworkService networks, string networkId, DateOnly day,
         HttpContext context, CancellationToken ct)
     {
         var snapshot = await networks.GetAsync(networkId, ct);
         return (new AnalysisView(snapshot, day), Language(context));
     }
 
-    /// <summary>German unless the request prefers English; the answer says which in Content-Language.</summary>
-    private static Texts Language(HttpContext context)
+    /// <summary>The request's language (German unless it asks for English); the answer says which in Content-Language.</summary>
+    private static Phrases Language(HttpContext context)
     {
-        var accepted = context.Request.GetTypedHeaders().AcceptLanguage
-            .Select(h => (h.Value.ToString(), h.Quality ?? 1.0));
-        var texts = Texts.For(accepted);
-        context.Response.Headers.ContentLanguage = texts.Code;
-        return texts;
+        var phrases = Phrases.Current;
+        context.Response.Headers.ContentLanguage = phrases.Code;
+        return phrases;
     }
 
     private static DateOnly Day(string? text, string parameter, TimeProvider clock, ValidationErrors errors)
     {
         if (text is null) return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (AsOf.TryParse(text, out var day)) return day;
-        errors.Add(parameter, $"'{text}' is not a date of the form YYYY-MM-DD.");
+        errors.Add(parameter, Texts.Say($"„{text}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{text}' is not a date of the form YYYY-MM-DD."));
         return default;
     }
 
@@ -218,11 +218,11 @@ public static class AnalysisApi
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(parameter, "Required: a date of the form YYYY-MM-DD.");
+            errors.Add(parameter, Texts.Say("Pflichtangabe: ein Datum der Form JJJJ-MM-TT.", "Required: a date of the form YYYY-MM-DD."));
             return null;
         }
         if (AsOf.TryParse(text, out var day)) return day;
-        errors.Add(parameter, $"'{text}' is not a date of the form YYYY-MM-DD.");
+        errors.Add(parameter, Texts.Say($"„{text}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{text}' is not a date of the form YYYY-MM-DD."));
         return null;
     }
 
@@ -233,7 +233,8 @@ public static class AnalysisApi
             Unit(q.WMembers, d.Members, "wMembers", errors), Unit(q.WTopics, d.Topics, "wTopics", errors),
             Unit(q.WTerritories, d.Territories, "wTerritories", errors), Unit(q.WMandate, d.Mandate, "wMandate", errors));
         if (!errors.Any && weights.Sum <= 0)
-            errors.Add("wMembers", "At least one of wMembers, wTopics, wTerritories and wMandate must be above 0.");
+            errors.Add("wMembers", Texts.Say("Mindestens eines von wMembers, wTopics, wTerritories und wMandate muss größer als 0 sein.",
+                "At least one of wMembers, wTopics, wTerritories and wMandate must be above 0."));
         return (weights, Unit(q.Threshold, 0.5, "threshold", errors));
     }
 
@@ -242,7 +243,8 @@ public static class AnalysisApi
         if (value is null) return fallback;
         if (double.IsNaN(value.Value) || value is < 0 or > 1)
         {
-            errors.Add(parameter, $"Must be between 0 and 1; it is {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            errors.Add(parameter, Texts.Say($"Muss zwischen 0 und 1 liegen; es ist {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+                $"Must be between 0 and 1; it is {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
             return fallback;
         }
         return value.Value;

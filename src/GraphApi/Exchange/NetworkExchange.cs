@@ -60,7 +60,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     public Task<ChangeSet> ImportAsync(NetworkDocument document, string author, CancellationToken ct = default)
     {
         var incoming = Check(document);
-        return networks.ReplaceAsync(incoming.Network.Id, current => NetworkDiff.Between(current, incoming), author, ct);
+        return networks.ReplaceAsync(incoming.Network.Id, current => ChangePlan.Between(current, incoming), author, ct);
     }
 
     /// <summary>The network as a document, in a stable order (by id within each list).</summary>

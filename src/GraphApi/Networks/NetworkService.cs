@@ -221,7 +221,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             if (snapshot.Revision != (later.Count > 0 ? later[^1].Revision : revision))
                 throw new ConflictException(Texts.Say("Das Netzwerk wurde gerade geändert; bitte noch einmal versuchen.",
                     "The network changed just now; please try again."));
-            return NetworkDiff.Between(snapshot, RolledBack(snapshot, later));
+            return ChangePlan.Between(snapshot, RolledBack(snapshot, later));
         }, author, ct);
     }
 

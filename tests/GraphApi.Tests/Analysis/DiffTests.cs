@@ -52,7 +52,7 @@ public sealed class DiffTests
     {
         // The store stamps history with the app's clock: import in January, edit in March.
         var clock = new SettableClock(new DateTimeOffset(2024, 1, 10, 9, 0, 0, TimeSpan.Zero));
-        using var testApp = new TestApp();
+        using var testApp = new TestApp(language: null);
         using var app = testApp.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
         var client = app.CreateClient();
         (await client.PostAsync("/api/networks/import", new StringContent(Network().Json(), System.Text.Encoding.UTF8, "application/json")))

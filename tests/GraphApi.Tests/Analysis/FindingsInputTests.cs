@@ -33,7 +33,7 @@ public sealed class FindingsInputTests
         foreach (var analysis in Analyses)
         {
             var messages = await app.BadRequest($"/api/networks/kreis/analysis/{analysis}?asOf={Uri.EscapeDataString(asOf)}", "asOf");
-            Assert.Contains("YYYY-MM-DD", messages[0]);
+            Assert.Contains("JJJJ-MM-TT", messages[0]); // German: the default language
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class FindingsInputTests
     {
         using var app = await FindingsHttp.StartWith(new FindingsNetwork());
         var messages = await app.BadRequest("/api/networks/kreis/analysis/overlaps?wMembers=0&wTopics=0&wTerritories=0&wMandate=0", "wMembers");
-        Assert.Contains("above 0", messages[0]);
+        Assert.Contains("größer als 0", messages[0]);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class FindingsMetricsEndpointTests
     [Fact]
     public async Task TheEndpointServesTheMetricsOfTheAsOfNetwork()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(language: null);
         (await app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
         var result = await app.Read<AnalysisApi.MetricsResponse>("/api/networks/kreis/analysis/metrics?asOf=2024-06-30");
 

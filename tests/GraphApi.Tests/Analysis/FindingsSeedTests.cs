@@ -10,7 +10,7 @@ public sealed class FindingsSeedTests
     [Fact]
     public async Task PeinesKoordinierungsstabAndItsTwoSteeringGroupsOverlap()
     {
-        using var app = new TestApp(seed: true);
+        using var app = new TestApp(seed: true, language: null);
         var result = await app.Read<AnalysisApi.OverlapResponse>("/api/networks/peine/analysis/overlaps?asOf=2024-03-31");
 
         // The Steuerungsgruppe Übergangsmanagement sits wholly inside the Koordinierungsstab: the strongest Doppelstruktur.
@@ -35,7 +35,7 @@ public sealed class FindingsSeedTests
     [Fact]
     public async Task PeinesDormantSteeringGroupAndUncoveredMunicipalityAreGaps()
     {
-        using var app = new TestApp(seed: true);
+        using var app = new TestApp(seed: true, language: null);
         var gaps = (await app.Read<AnalysisApi.GapResponse>("/api/networks/peine/analysis/gaps?asOf=2024-03-31")).Gaps;
 
         Assert.Contains(gaps, g => g.Kind == GapKinds.DormantBody && g.Entities[0].Id == "sg-integration-peine");
@@ -46,7 +46,7 @@ public sealed class FindingsSeedTests
     [Fact]
     public async Task DithmarschensSteuerungsgruppeLacksAMigrantOrganisation()
     {
-        using var app = new TestApp(seed: true);
+        using var app = new TestApp(seed: true, language: null);
         var gaps = (await app.Read<AnalysisApi.GapResponse>("/api/networks/dithmarschen/analysis/gaps?asOf=2022-12-31&kind=composition")).Gaps;
 
         var gap = Assert.Single(gaps, g => g.Entities[0].Id == "sg-integration-dithmarschen");

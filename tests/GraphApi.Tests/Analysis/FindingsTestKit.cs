@@ -48,7 +48,7 @@ internal sealed class FindingsNetwork(string id = "kreis", string name = "Testkr
         });
 
     public FindingsNetwork Collaboration(string from, string to, string? since = null, string? until = null) =>
-        Add(new Collaboration { Id = Domain.Collaboration.DerivedId(from, to, CollaborationKinds.Informal), From = from, To = to, Since = since, Until = until });
+        Add(new Collaboration { Id = GraphApi.Domain.Collaboration.DerivedId(from, to, CollaborationKinds.Informal), From = from, To = to, Since = since, Until = until });
 
     public FindingsNetwork Rule(string bodyKind, params string[] actorKinds)
     {
@@ -75,7 +75,7 @@ internal static class FindingsHttp
 {
     public static async Task<TestApp> StartWith(FindingsNetwork network)
     {
-        var app = new TestApp();
+        var app = new TestApp(language: null);
         var response = await app.ImportAsync(network.Json());
         Assert.True(response.IsSuccessStatusCode, $"import: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return app;

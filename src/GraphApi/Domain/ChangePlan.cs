@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace GraphApi.Domain;
 
 /// <summary>The changes that turn one state of a network into another: used by import and by "restore as of".</summary>
-public static class NetworkDiff
+public static class ChangePlan
 {
     /// <summary>Creates, updates and deletes that make <paramref name="current"/> (null: no network yet) hold exactly <paramref name="target"/>; unchanged entries are left alone.</summary>
     public static IReadOnlyList<Change> Between(NetworkSnapshot? current, NetworkSnapshot target)

@@ -12,10 +12,10 @@ public enum Language { De, En }
 /// from Humanizer (whose German resources do not restore here), German ones from the small tables below.
 /// Names of bodies, actors, topics and territories are data and stay as entered.
 /// </summary>
-public sealed class Texts(Language language)
+public sealed class Phrases(Language language)
 {
-    public static readonly Texts German = new(Language.De);
-    public static readonly Texts English = new(Language.En);
+    public static readonly Phrases German = new(Language.De);
+    public static readonly Phrases English = new(Language.En);
 
     private static readonly CultureInfo De = CultureInfo.GetCultureInfo("de-DE");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
@@ -75,25 +75,25 @@ public sealed class Texts(Language language)
     public static string GermanNone(string kind)
     {
         var (label, gender) = GermanActorKind(kind);
-        return (gender == GermanGender.Feminine ? "keine " : "kein ") + label;
+        return (gender == Texts.Gender.Feminine ? "keine " : "kein ") + label;
     }
 
-    public static (string Label, GermanGender Gender) GermanActorKind(string kind) => kind switch
+    public static (string Label, Texts.Gender Gender) GermanActorKind(string kind) => kind switch
     {
-        ActorKinds.Administration => ("Verwaltungsstelle", GermanGender.Feminine),
-        ActorKinds.Jobcenter => ("Jobcenter", GermanGender.Neuter),
-        ActorKinds.EmploymentAgency => ("Agentur für Arbeit", GermanGender.Feminine),
-        ActorKinds.Municipality => ("Kommune", GermanGender.Feminine),
-        ActorKinds.WelfareAssociation => ("Wohlfahrtsverband", GermanGender.Masculine),
-        ActorKinds.MigrantOrganisation => ("Migrantenorganisation", GermanGender.Feminine),
-        ActorKinds.EducationProvider => ("Bildungsträger", GermanGender.Masculine),
-        ActorKinds.Chamber => ("Kammer", GermanGender.Feminine),
-        ActorKinds.Counselling => ("Beratungsstelle", GermanGender.Feminine),
-        ActorKinds.Politics => ("Kreistagsfraktion", GermanGender.Feminine),
-        ActorKinds.Volunteering => ("Ehrenamtsinitiative", GermanGender.Feminine),
-        ActorKinds.State => ("Landes- oder Bundesbehörde", GermanGender.Feminine),
-        ActorKinds.Research => ("Forschungseinrichtung", GermanGender.Feminine),
-        _ => ("Akteur der Art " + kind, GermanGender.Masculine),
+        ActorKinds.Administration => ("Verwaltungsstelle", Texts.Gender.Feminine),
+        ActorKinds.Jobcenter => ("Jobcenter", Texts.Gender.Neuter),
+        ActorKinds.EmploymentAgency => ("Agentur für Arbeit", Texts.Gender.Feminine),
+        ActorKinds.Municipality => ("Kommune", Texts.Gender.Feminine),
+        ActorKinds.WelfareAssociation => ("Wohlfahrtsverband", Texts.Gender.Masculine),
+        ActorKinds.MigrantOrganisation => ("Migrantenorganisation", Texts.Gender.Feminine),
+        ActorKinds.EducationProvider => ("Bildungsträger", Texts.Gender.Masculine),
+        ActorKinds.Chamber => ("Kammer", Texts.Gender.Feminine),
+        ActorKinds.Counselling => ("Beratungsstelle", Texts.Gender.Feminine),
+        ActorKinds.Politics => ("Kreistagsfraktion", Texts.Gender.Feminine),
+        ActorKinds.Volunteering => ("Ehrenamtsinitiative", Texts.Gender.Feminine),
+        ActorKinds.State => ("Landes- oder Bundesbehörde", Texts.Gender.Feminine),
+        ActorKinds.Research => ("Forschungseinrichtung", Texts.Gender.Feminine),
+        _ => ("Akteur der Art " + kind, Texts.Gender.Masculine),
     };
 
     private static readonly Dictionary<string, string> EnglishActorKinds = new()
@@ -121,19 +121,10 @@ public sealed class Texts(Language language)
         [BodyKinds.PoliticalCommittee] = "political committees", [BodyKinds.Conference] = "conferences", [BodyKinds.Other] = "other bodies",
     };
 
-    /// <summary>The language a request asks for: English when its most preferred language is English, else German.</summary>
-    public static Texts For(IEnumerable<(string Language, double Quality)> accepted)
-    {
-        foreach (var (lang, _) in accepted.OrderByDescending(a => a.Quality))
-        {
-            if (lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return English;
-            if (lang.StartsWith("de", StringComparison.OrdinalIgnoreCase)) return German;
-        }
-        return German;
-    }
+    /// <summary>The phrases of the current request's language (set by the API's request localization).</summary>
+    public static Phrases Current => Texts.German ? German : English;
 }
 
-public enum GermanGender { Masculine, Feminine, Neuter }
 
 /// <summary>
 /// Articles for German names of bodies and territories, so that a sentence can say "der Steuerungsgruppe",
@@ -144,30 +135,30 @@ public enum GermanGender { Masculine, Feminine, Neuter }
 public static class GermanNames
 {
     // Longest suffix wins; "-gruppe" decides "Steuerungsgruppe", "-stab" decides "Koordinierungsstab".
-    private static readonly (string Suffix, GermanGender Gender)[] Heads =
+    private static readonly (string Suffix, Texts.Gender Gender)[] Heads =
     [
-        ("gruppe", GermanGender.Feminine), ("runde", GermanGender.Feminine), ("konferenz", GermanGender.Feminine),
-        ("kommission", GermanGender.Feminine), ("versammlung", GermanGender.Feminine), ("stelle", GermanGender.Feminine),
-        ("initiative", GermanGender.Feminine), ("plattform", GermanGender.Feminine), ("allianz", GermanGender.Feminine),
-        ("agentur", GermanGender.Feminine), ("werkstatt", GermanGender.Feminine), ("tagung", GermanGender.Feminine),
-        ("stadt", GermanGender.Feminine), ("gemeinde", GermanGender.Feminine), ("schaft", GermanGender.Feminine),
-        ("ung", GermanGender.Feminine), ("ion", GermanGender.Feminine), ("heit", GermanGender.Feminine), ("keit", GermanGender.Feminine),
-        ("stab", GermanGender.Masculine), ("kreis", GermanGender.Masculine), ("ausschuss", GermanGender.Masculine),
-        ("tag", GermanGender.Masculine), ("tisch", GermanGender.Masculine), ("rat", GermanGender.Masculine),
-        ("austausch", GermanGender.Masculine), ("verbund", GermanGender.Masculine), ("dialog", GermanGender.Masculine),
-        ("treff", GermanGender.Masculine), ("zirkel", GermanGender.Masculine), ("verein", GermanGender.Masculine),
-        ("verband", GermanGender.Masculine), ("dienst", GermanGender.Masculine), ("bezirk", GermanGender.Masculine),
-        ("werk", GermanGender.Neuter), ("gremium", GermanGender.Neuter), ("forum", GermanGender.Neuter),
-        ("bündnis", GermanGender.Neuter), ("team", GermanGender.Neuter), ("treffen", GermanGender.Neuter),
-        ("komitee", GermanGender.Neuter), ("plenum", GermanGender.Neuter), ("amt", GermanGender.Neuter),
-        ("referat", GermanGender.Neuter), ("dezernat", GermanGender.Neuter), ("büro", GermanGender.Neuter), ("zentrum", GermanGender.Neuter),
+        ("gruppe", Texts.Gender.Feminine), ("runde", Texts.Gender.Feminine), ("konferenz", Texts.Gender.Feminine),
+        ("kommission", Texts.Gender.Feminine), ("versammlung", Texts.Gender.Feminine), ("stelle", Texts.Gender.Feminine),
+        ("initiative", Texts.Gender.Feminine), ("plattform", Texts.Gender.Feminine), ("allianz", Texts.Gender.Feminine),
+        ("agentur", Texts.Gender.Feminine), ("werkstatt", Texts.Gender.Feminine), ("tagung", Texts.Gender.Feminine),
+        ("stadt", Texts.Gender.Feminine), ("gemeinde", Texts.Gender.Feminine), ("schaft", Texts.Gender.Feminine),
+        ("ung", Texts.Gender.Feminine), ("ion", Texts.Gender.Feminine), ("heit", Texts.Gender.Feminine), ("keit", Texts.Gender.Feminine),
+        ("stab", Texts.Gender.Masculine), ("kreis", Texts.Gender.Masculine), ("ausschuss", Texts.Gender.Masculine),
+        ("tag", Texts.Gender.Masculine), ("tisch", Texts.Gender.Masculine), ("rat", Texts.Gender.Masculine),
+        ("austausch", Texts.Gender.Masculine), ("verbund", Texts.Gender.Masculine), ("dialog", Texts.Gender.Masculine),
+        ("treff", Texts.Gender.Masculine), ("zirkel", Texts.Gender.Masculine), ("verein", Texts.Gender.Masculine),
+        ("verband", Texts.Gender.Masculine), ("dienst", Texts.Gender.Masculine), ("bezirk", Texts.Gender.Masculine),
+        ("werk", Texts.Gender.Neuter), ("gremium", Texts.Gender.Neuter), ("forum", Texts.Gender.Neuter),
+        ("bündnis", Texts.Gender.Neuter), ("team", Texts.Gender.Neuter), ("treffen", Texts.Gender.Neuter),
+        ("komitee", Texts.Gender.Neuter), ("plenum", Texts.Gender.Neuter), ("amt", Texts.Gender.Neuter),
+        ("referat", Texts.Gender.Neuter), ("dezernat", Texts.Gender.Neuter), ("büro", Texts.Gender.Neuter), ("zentrum", Texts.Gender.Neuter),
     ];
 
     /// <summary>Words that name a kind of place and take an article even alone ("im Landkreis"), unlike a place name ("in Heide").</summary>
     private static readonly HashSet<string> PlaceTypes = ["landkreis", "kreis", "stadt", "gemeinde", "samtgemeinde", "amt", "region", "bezirk"];
 
     /// <summary>The gender of the head noun and its position among the words, or null when not recognised.</summary>
-    public static (GermanGender Gender, int Index)? Head(string name, bool requireFollowingName = false)
+    public static (Texts.Gender Gender, int Index)? Head(string name, bool requireFollowingName = false)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
@@ -185,9 +176,9 @@ public static class GermanNames
     /// <summary>"die Steuerungsgruppe X", "der Koordinierungsstab MuT", "das Netzwerk Ehrenamt".</summary>
     public static string Nominative(string name) => Head(name) switch
     {
-        { Gender: GermanGender.Feminine } => "die " + name,
-        { Gender: GermanGender.Masculine } => "der " + name,
-        { Gender: GermanGender.Neuter } => "das " + name,
+        { Gender: Texts.Gender.Feminine } => "die " + name,
+        { Gender: Texts.Gender.Masculine } => "der " + name,
+        { Gender: Texts.Gender.Neuter } => "das " + name,
         _ => $"das Gremium „{name}“",
     };
 
@@ -195,7 +186,7 @@ public static class GermanNames
     public static string Genitive(string name)
     {
         if (Head(name) is not { } head) return $"des Gremiums „{name}“";
-        if (head.Gender == GermanGender.Feminine) return "der " + name;
+        if (head.Gender == Texts.Gender.Feminine) return "der " + name;
         var words = name.Split(' ');
         var index = words.Select((w, i) => (w, i)).Where(x => x.w.Length > 0).Skip(head.Index).First().i;
         words[index] = GenitiveOf(words[index]);
@@ -205,7 +196,7 @@ public static class GermanNames
     /// <summary>"der Steuerungsgruppe X", "dem Koordinierungsstab MuT".</summary>
     public static string Dative(string name) => Head(name) switch
     {
-        { Gender: GermanGender.Feminine } => "der " + name,
+        { Gender: Texts.Gender.Feminine } => "der " + name,
         { } => "dem " + name,
         _ => $"dem Gremium „{name}“",
     };
@@ -213,7 +204,7 @@ public static class GermanNames
     /// <summary>"in der Steuerungsgruppe X", "im Koordinierungsstab MuT".</summary>
     public static string In(string name) => Head(name) switch
     {
-        { Gender: GermanGender.Feminine } => "in der " + name,
+        { Gender: Texts.Gender.Feminine } => "in der " + name,
         { } => "im " + name,
         _ => $"im Gremium „{name}“",
     };
@@ -221,7 +212,7 @@ public static class GermanNames
     /// <summary>"im Landkreis Peine", "in der Gemeinde Ilsede", "in Heide".</summary>
     public static string InPlace(string name) => Head(name, requireFollowingName: true) switch
     {
-        { Gender: GermanGender.Feminine } => "in der " + name,
+        { Gender: Texts.Gender.Feminine } => "in der " + name,
         { } => "im " + name,
         _ => "in " + name,
     };
@@ -241,6 +232,6 @@ public static class GermanNames
 internal static class QuantityText
 {
     /// <summary>"1,234.5 person-hours" through Humanizer, with the number in the reader's format.</summary>
-    public static string ToQuantityText(this string noun, double quantity, Texts t) =>
+    public static string ToQuantityText(this string noun, double quantity, Phrases t) =>
         Humanizer.ToQuantityExtensions.ToQuantity(noun, quantity, "#,##0.#", t.Culture);
 }
