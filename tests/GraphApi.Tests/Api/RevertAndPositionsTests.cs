@@ -82,6 +82,44 @@ public sealed class RevertAndPositionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RestoringAsOfARevisionBringsBackThatStateAsOneNewChange()
+    {
+        var imported = await _client.GetStringAsync("/api/networks/kreis/export");
+        (await _client.DeleteAsync("/api/networks/kreis/actors/jc")).EnsureSuccessStatusCode();          // revision 2
+        var topic = await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/arbeit");
+        topic["name"] = "Arbeit und Ausbildung";
+        (await _client.PutAsync("/api/networks/kreis/topics/arbeit", Json(topic.ToJsonString()))).EnsureSuccessStatusCode(); // 3
+        (await _client.PostAsync("/api/networks/kreis/topics", Json("""{"id":"wohnen","name":"Wohnen"}"""))).EnsureSuccessStatusCode(); // 4
+
+        var restored = JsonNode.Parse(await (await _client.PostAsync("/api/networks/kreis/history/1/restore", null)).Content.ReadAsStringAsync())!;
+        Assert.Equal(5, restored["revision"]!.GetValue<long>());
+        Assert.Equal(imported, await _client.GetStringAsync("/api/networks/kreis/export"));
+        Assert.Equal(5, (await _app.GetAsync<JsonArray>("/api/networks/kreis/history")).Count); // nothing erased
+
+        // The restore is a change like any other: undoing it brings back revision 4's state.
+        (await _client.PostAsync("/api/networks/kreis/history/5/revert", null)).EnsureSuccessStatusCode();
+        Assert.Equal("Wohnen", (await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/wohnen"))["name"]!.GetValue<string>());
+
+        await ProblemAssert.Invalid(await _client.PostAsync("/api/networks/kreis/history/0/restore", null), "revision");
+        await ProblemAssert.Invalid(await _client.PostAsync("/api/networks/kreis/history/99/restore", null), "revision");
+        await ProblemAssert.Status(await _client.PostAsync("/api/networks/nowhere/history/1/restore", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TheNewestHistoryComesOldestFirstAndEditsTellTheirRevision()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            var response = await _client.PostAsync("/api/networks/kreis/topics", Json($$"""{"id":"t{{i}}","name":"T{{i}}"}"""));
+            Assert.Equal((i + 1).ToString(), response.Headers.GetValues("X-Revision").Single());
+        }
+        var newest = await _app.GetAsync<JsonArray>("/api/networks/kreis/history?newest=true&limit=2");
+        Assert.Equal([3L, 4L], newest.Select(s => s!["revision"]!.GetValue<long>()));
+        var oldest = await _app.GetAsync<JsonArray>("/api/networks/kreis/history?limit=2");
+        Assert.Equal([1L, 2L], oldest.Select(s => s!["revision"]!.GetValue<long>()));
+    }
+
+    [Fact]
     public async Task PositionsAreSavedPerNetworkAndMerged()
     {
         Assert.Equal(HttpStatusCode.NoContent,
