@@ -74,6 +74,31 @@ public sealed class EditingTests(BrowserFixture browser, MapApp app) : IClassFix
     }
 
     [Fact]
+    public async Task TheHistoryPanelShowsWhoChangedWhatAndRestoresAnEarlierState()
+    {
+        await _map.SelectNodeAsync("runder-tisch-bildung");
+        await _map.EditSelectedAsync();
+        await _map.FillFieldAsync("name", "Runder Tisch Schule");
+        await _map.SaveAsync();
+        Assert.Equal("Runder Tisch Schule", await _map.NodeDataAsync("runder-tisch-bildung", "label"));
+
+        // The entry's own history in the details panel names the change.
+        await Expect(_page.Locator(".entity-history")).ToContainTextAsync("Runder Tisch Schule");
+
+        await _map.OpenTabAsync("history");
+        var newest = _page.Locator("#pane-history ol.history > li").First;
+        await Expect(newest).ToContainTextAsync("geändert");
+        await _map.ScreenshotAsync("history-panel");
+
+        // Restore the state right after the seed import (revision 1); the confirmation is accepted.
+        _page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await _page.Locator("#pane-history li[data-revision='1'] button.restore").ClickAsync();
+        await _map.WaitIdleAsync();
+        await _page.WaitForFunctionAsync("() => networkMap.diagram.cy.getElementById('runder-tisch-bildung').data('label') === 'Runder Tisch Bildung und Integration'");
+        await Expect(_map.Status).ToContainTextAsync("Stand 1 wiederhergestellt");
+    }
+
+    [Fact]
     public async Task TheFormShowsTheApisMessagesBesideTheFields()
     {
         await _page.ClickAsync("#add-body");
