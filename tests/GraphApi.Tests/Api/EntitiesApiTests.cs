@@ -7,23 +7,8 @@ using System.Text.Json.Nodes;
 namespace GraphApi.Tests.Api;
 
 /// <summary>The same behaviour for every family of entries: create, read, list, update with versions, delete, bad input.</summary>
-public sealed class EntitiesApiTests : IAsyncLifetime
+public sealed class EntitiesApiTests : SampleNetworkTest
 {
-    private readonly TestApp _app = new();
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        (await _app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     /// <summary>Per family: a valid new entry, a field to change, and a bad entry with the fields its errors must name.</summary>
     public sealed record Family(string Name, string Valid, string Field, string Invalid, string[] InvalidFields)
     {
@@ -199,5 +184,4 @@ public sealed class EntitiesApiTests : IAsyncLifetime
         Assert.Contains("at most 3", errors["body"][0]);
     }
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

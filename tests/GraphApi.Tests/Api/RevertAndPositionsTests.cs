@@ -4,23 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace GraphApi.Tests.Api;
 
-public sealed class RevertAndPositionsTests : IAsyncLifetime
+public sealed class RevertAndPositionsTests : SampleNetworkTest
 {
-    private readonly TestApp _app = new();
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        (await _app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task RevertingADeleteBringsBackTheEntityAndItsCascadedEdgesInOneChange()
     {
@@ -136,5 +121,4 @@ public sealed class RevertAndPositionsTests : IAsyncLifetime
         await ProblemAssert.Status(await _client.GetAsync("/api/networks/nowhere/positions"), HttpStatusCode.NotFound);
     }
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
