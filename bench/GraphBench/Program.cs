@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace GraphBench;
 
@@ -35,10 +36,12 @@ public static class Program
         foreach (var verb in verbs)
         {
             var started = Stopwatch.GetTimestamp();
-            var loadBefore = Machine.LoadAverage();
-            Console.WriteLine($"Running '{verb}' (load average {loadBefore})...");
+            var contention = new CpuContention();
+            Console.WriteLine($"Running '{verb}'...");
             var table = await Benchmarks[verb](options);
-            table.Note($"1-minute load average {loadBefore} at the start, {Machine.LoadAverage()} at the end; on {Environment.ProcessorCount} cores, more than about 0.5 from other work skews the figures.");
+            if (contention.OthersShare() is { } others)
+                table.Note(string.Create(CultureInfo.InvariantCulture,
+                    $"Other processes used {others:P0} of the machine's CPU during the run; above a few per cent the figures are skewed."));
             Console.WriteLine($"'{verb}' took {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s.");
             table.PrintToConsole();
             tables.Add(table);

@@ -88,12 +88,43 @@ public static class Machine
         return line is null ? "" : $" ({line[(line.IndexOf(':') + 1)..].Trim()})";
     }
 
-    /// <summary>The 1-minute load average where the OS tells it: other work on the machine skews every figure.</summary>
-    public static string LoadAverage()
+    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F0} MB");
+}
+
+/// <summary>
+/// How much CPU other processes took while a benchmark ran, from /proc/stat minus this process's own
+/// time: the build machine is shared, and figures taken while others compile are not comparable.
+/// </summary>
+public sealed class CpuContention
+{
+    private const string ProcStat = "/proc/stat";
+    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
+
+    private readonly double _busySeconds = MachineBusySeconds();
+    private readonly TimeSpan _ownCpu = OwnCpu();
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Share of all cores' time that other processes used since this object was made; null where /proc/stat is missing.</summary>
+    public double? OthersShare()
     {
-        const string loadAverage = "/proc/loadavg";
-        return File.Exists(loadAverage) ? File.ReadAllText(loadAverage).Split(' ')[0] : "unknown";
+        if (!File.Exists(ProcStat)) return null;
+        var others = MachineBusySeconds() - _busySeconds - (OwnCpu() - _ownCpu).TotalSeconds;
+        var available = System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalSeconds * Environment.ProcessorCount;
+        return Math.Clamp(others / available, 0, 1);
     }
 
-    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F0} MB");
+    private static double MachineBusySeconds()
+    {
+        if (!File.Exists(ProcStat)) return 0;
+        // cpu user nice system idle iowait irq softirq steal guest...: work is the first eight but idle and iowait
+        // (guest time is already in user); steal counts, as the hypervisor gave those cycles to someone else.
+        var fields = File.ReadLines(ProcStat).First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+        return (fields.Sum() - fields[3] - fields[4]) / ClockTicksPerSecond;
+    }
+
+    private static TimeSpan OwnCpu()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 }

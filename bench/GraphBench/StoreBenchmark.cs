@@ -40,7 +40,7 @@ public static class StoreBenchmark
         return table;
     }
 
-    /// <summary>Import twice, load cold, then single writes, all on the large network.</summary>
+    /// <summary>Import twice, load cold, single writes, then import again into the warmed-up app, all on the large network.</summary>
     private static async Task MeasureLargeNetworkAsync(RunningApp app, BenchOptions options, ResultTable table)
     {
         var shape = NetworkShape.Large;
@@ -55,18 +55,25 @@ public static class StoreBenchmark
 
         var (firstImport, firstTime) = await ImportAsync(app.Client, json);
         Require(firstImport.Created == entries, $"the first import created {firstImport.Created} entries, expected {entries}");
-        table.Add($"Import, new network ({entries:N0} entries)", Seconds(firstTime), "< 10 s", firstTime < ImportTarget);
-
         var (secondImport, secondTime) = await ImportAsync(app.Client, json);
         Require(secondImport is { Created: 0, Updated: 0, Deleted: 0 }, $"the second import changed something: {secondImport}");
-        table.Add("Import, same document again (no-op)", Seconds(secondTime));
 
         var loads = new List<TimeSpan>();
         for (var i = 0; i < ColdLoads; i++) loads.Add(await ColdLoadAsync(app, options, networkId, entries));
         var median = loads.Order().ElementAt(ColdLoads / 2);
-        table.Add($"Load whole network from the store, cold (median of {ColdLoads})", Seconds(median), "< 1 s", median < LoadTarget);
 
         var writes = await MeasureWritesAsync(app.Client, new WriteMix(document, networkId, options.Seed));
+
+        // The first import ran in a fresh process, while the JIT was still compiling its code; this one shows the import itself.
+        using (var deleted = await app.Client.DeleteAsync($"/api/networks/{networkId}"))
+            Require(deleted.IsSuccessStatusCode, $"DELETE of the network answered {(int)deleted.StatusCode}");
+        var (warmImport, warmTime) = await ImportAsync(app.Client, json);
+        Require(warmImport.Created == entries, $"the import after the delete created {warmImport.Created} entries, expected {entries}");
+
+        table.Add($"Import, new network ({entries:N0} entries), first request of a fresh process", Seconds(firstTime), "< 10 s", firstTime < ImportTarget);
+        table.Add("Import, new network, in a warmed-up process", Seconds(warmTime), "< 10 s", warmTime < ImportTarget);
+        table.Add("Import, same document again (no-op)", Seconds(secondTime));
+        table.Add($"Load whole network from the store, cold (median of {ColdLoads})", Seconds(median), "< 1 s", median < LoadTarget);
         var all = writes.All;
         table.Add($"Single write p50 ({MeasuredWrites:N0} sequential, mixed)", Milliseconds(all.Percentile(50)));
         table.Add("Single write p95", Milliseconds(all.Percentile(95)));
@@ -127,7 +134,7 @@ public static class StoreBenchmark
         var url = $"/api/networks/{document.Network!.Id}/graph";
 
         var latencies = new Latencies();
-        long bytes = 0;
+        var lastBody = Array.Empty<byte>();
         for (var i = 0; i < WarmupGraphReads + MeasuredGraphReads; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -135,10 +142,11 @@ public static class StoreBenchmark
             var body = await response.Content.ReadAsByteArrayAsync();
             var elapsed = Stopwatch.GetElapsedTime(started);
             Require(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
-            bytes = body.Length;
+            lastBody = body;
             if (i >= WarmupGraphReads) latencies.Add(elapsed);
         }
-        var label = $"GET graph, {shape.Nodes} nodes / {shape.Memberships + shape.Collaborations:N0}+ edges ({Machine.Megabytes(bytes)})";
+        var graph = System.Text.Json.JsonSerializer.Deserialize<DiagramApi.Graph>(lastBody, GraphJson.Options)!;
+        var label = $"GET graph, {graph.Nodes.Count:N0} nodes / {graph.Edges.Count:N0} edges ({Machine.Megabytes(lastBody.Length)})";
         table.Add($"{label} p50", Milliseconds(latencies.Percentile(50)));
         table.Add("GET graph p95", Milliseconds(latencies.Percentile(95)), "< 50 ms", latencies.Percentile(95) < GraphReadP95TargetMs);
         table.Add("GET graph p99", Milliseconds(latencies.Percentile(99)));

@@ -76,7 +76,7 @@ public static class SyntheticNetwork
 
     public static NetworkDocument Generate(NetworkShape shape, int seed, string? networkId = null)
     {
-        if (shape.Memberships > (long)shape.Bodies * Math.Min(MaxBodySize, shape.Actors + shape.Persons))
+        if (shape.Memberships > (long)shape.Bodies * Math.Min(MaxBodySize, (shape.Actors + shape.Persons) / 4))
             throw new ArgumentException($"{shape.Memberships} memberships do not fit into {shape.Bodies} bodies.", nameof(shape));
         var random = new Random(seed);
         var topics = Topics(shape.Topics);
@@ -222,8 +222,10 @@ public static class SyntheticNetwork
     /// </summary>
     private static List<Membership> Memberships(Random random, int count, List<Body> bodies, List<Actor> actors, List<Person> persons)
     {
-        var sizes = BodySizes(random, bodies.Count, count, Math.Min(MaxBodySize, actors.Count + persons.Count));
-        var actorWeights = Cumulative(actors.Select(_ => Pareto(random, 1.2)));
+        // A small network's largest body holds a quarter of its members, not all of them.
+        var sizes = BodySizes(random, bodies.Count, count, Math.Min(MaxBodySize, (actors.Count + persons.Count) / 4));
+        // Capped, so that the busiest actor (a Jobcenter) sits in a hundred-odd bodies, not in nearly all.
+        var actorWeights = Cumulative(actors.Select(_ => Math.Min(Pareto(random, 1.2), 60)));
         var personWeights = Cumulative(persons.Select(_ => Pareto(random, 1.5)));
         var roleWeights = Cumulative(RoleMix.Select(r => r.Weight));
         var list = new List<Membership>(count);
@@ -282,7 +284,7 @@ public static class SyntheticNetwork
 
     private static List<Collaboration> Collaborations(Random random, int count, List<Actor> actors, List<Topic> topics)
     {
-        var weights = Cumulative(actors.Select(_ => Pareto(random, 1.3)));
+        var weights = Cumulative(actors.Select(_ => Math.Min(Pareto(random, 1.3), 60)));
         var kindWeights = Cumulative(CollaborationKindMix.Select(k => k.Weight));
         var taken = new HashSet<(string, string, string)>();
         var list = new List<Collaboration>(count);
