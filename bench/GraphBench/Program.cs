@@ -13,6 +13,7 @@ public static class Program
     {
         ["store"] = StoreBenchmark.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
+        ["ui"] = UiBenchmark.RunAsync,
     };
 
     private const string Usage = """

@@ -18,6 +18,8 @@ export class Diagram {
     this.cy = cytoscape({
       container, style: stylesheet(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
       boxSelectionEnabled: false, selectionType: 'single',
+      // Large maps stay fluid: while panning or zooming, draw a cached picture and leave out the edges.
+      textureOnViewport: true, hideEdgesOnViewport: true,
     });
     this.filter = null;
     this.metric = null;
@@ -84,17 +86,19 @@ export class Diagram {
   /** Shows what the filter lets through: layers, kinds, topic, territory, status and the "as of" date. */
   applyFilter(f) {
     this.filter = f;
-    const narrowed = Boolean(f.actorKind || f.topic || f.territory);
-    this.cy.batch(() => {
-      this.cy.nodes().not('.group-label').forEach((n) => n.toggleClass('hidden', !nodeVisible(n.data(), f)));
+    // Whole collections at once: one class change per element and one style pass, also on a 2,000-node map.
+    const nodes = this.cy.nodes().not('.group-label');
+    let shown = nodes.filter((n) => nodeVisible(n.data(), f));
+    if (f.actorKind || f.topic || f.territory) {
       // A person is shown when something it belongs to is shown.
-      if (narrowed) {
-        this.cy.nodes('[type = "person"]').not('.hidden').forEach((p) => {
-          if (p.neighborhood('node').not('.hidden').filter((m) => m.data('type') !== 'person').empty()) p.addClass('hidden');
-        });
-      }
-      this.cy.edges().forEach((e) => e.toggleClass('hidden',
-        e.source().hasClass('hidden') || e.target().hasClass('hidden') || !validAt(e.data(), f.asOf)));
+      const lonely = shown.filter('[type = "person"]')
+        .filter((p) => p.neighborhood('node').intersection(shown).filter((m) => m.data('type') !== 'person').empty());
+      shown = shown.difference(lonely);
+    }
+    const edges = this.cy.edges().filter((e) => shown.has(e.source()) && shown.has(e.target()) && validAt(e.data(), f.asOf));
+    this.cy.batch(() => {
+      nodes.union(this.cy.edges()).addClass('hidden');
+      shown.union(edges).removeClass('hidden');
     });
   }
 

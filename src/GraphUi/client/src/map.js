@@ -49,10 +49,16 @@ function say(message, isError = false) {
 
 async function load() {
   const [graph, positions] = await Promise.all([api('GET', `${base}/graph`), api('GET', `${base}/positions`)]);
+  performance.mark('graph-loaded');
   state.graph = graph;
   const needsLayout = diagram.load(graph, positions) === null;
   applyFilter();
-  if (needsLayout) diagram.layout('force'); else diagram.fit();
+  performance.mark('graph-drawn');
+  if (needsLayout) {
+    diagram.layout('force');
+    // The first layout becomes the network's: everyone sees the same map, and later opens need no layout.
+    moved(diagram.visibleNodes().toArray());
+  } else diagram.fit();
   fillSearch();
   shown(graph.revision);
   page.dataset.ready = 'true';
