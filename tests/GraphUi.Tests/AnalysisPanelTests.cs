@@ -80,6 +80,13 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         await _page.ClickAsync("#pane-gaps .clear-highlight");
         Assert.False(await _map.IsHighlightedAsync("sg-integration-dithmarschen"));
         await Expect(gap).ToHaveAttributeAsync("aria-pressed", "false");
+
+        // Escape takes a highlight away as well.
+        await gap.PressAsync("Enter");
+        Assert.True(await _map.IsHighlightedAsync("sg-integration-dithmarschen"));
+        await _page.Keyboard.PressAsync("Escape");
+        await Expect(gap).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.False(await _map.IsHighlightedAsync("sg-integration-dithmarschen"));
     }
 
     [Fact]
@@ -91,6 +98,7 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         await Expect(_map.MetricsRows).ToHaveCountAsync(20);
         await Expect(_map.MetricsColumn("betweenness")).ToHaveAttributeAsync("aria-sort", "descending");
         await Expect(_map.MetricsRows.First).ToHaveAttributeAsync("data-id", "referat-mut"); // the strongest broker
+        await _map.ScreenshotAsync("analysis-metrics-top-1280x720");
 
         await _map.MetricsColumn("degree").Locator("button").ClickAsync();
         await Expect(_map.MetricsColumn("degree")).ToHaveAttributeAsync("aria-sort", "descending");

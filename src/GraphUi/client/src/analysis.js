@@ -69,8 +69,11 @@ function reloadOpen() {
 $('filter-as-of').addEventListener('change', reloadOpen);
 $('reset-filters').addEventListener('click', () => setTimeout(reloadOpen)); // after map.js has cleared the date
 new MutationObserver(reloadOpen).observe(page, { attributes: true, attributeFilter: ['data-revision'] });
-// "Alles zeigen" clears the highlight on the map; the panels follow.
+// "Alles zeigen" clears the highlight on the map; the panels follow. Escape clears it too, unless a dialog is open.
 $('fit').addEventListener('click', () => markActive(null));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && active && !document.querySelector('dialog[open]')) clear();
+});
 
 // ---- showing findings on the map ---------------------------------------------------------------------
 
