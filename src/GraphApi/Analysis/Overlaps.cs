@@ -56,6 +56,9 @@ public static class Overlaps
     /// <summary>One shared member is weak evidence (a one-member body is a "subset" of every body it shares that member with).</summary>
     public const double SingleMemberFactor = 0.25;
 
+    /// <summary>The lowest score a pair needs to be listed, unless the caller asks for another.</summary>
+    public const double DefaultThreshold = 0.5;
+
     public static IReadOnlyList<Overlap> Find(AnalysisView view, OverlapWeights weights, double threshold, Phrases texts)
     {
         var w = weights.Normalised();

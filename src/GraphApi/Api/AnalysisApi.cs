@@ -131,18 +131,8 @@ public static class AnalysisApi
         var (view, texts) = await View(networks, networkId, day, context, ct);
 
         var m = NetworkMetrics.Compute(view.Snapshot);
-        var brokers = m.Nodes.Where(n => n.Betweenness > 0).OrderByDescending(n => n.Betweenness).ThenBy(n => n.Id, StringComparer.Ordinal)
-            .Take(5).Select(n => view.Ref(n.Id)).ToList();
-        var t = texts;
-        var modularity = m.Modularity.ToString("0.00", t.Culture);
-        var summary = t.Pick(
-            $"Das Netz hat {t.Count(m.NodeCount, "Knoten", "Knoten", "node")} und {t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie")} " +
-            $"in {t.Count(m.Components.Count, "Teil", "Teilen", "part")}" +
-            (brokers.Count > 0 ? $"; die stärksten Vermittler (Betweenness) sind {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
-            $"; Louvain findet {t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster")} (Modularität {modularity}).",
-            $"The network has {"node".ToQuantityText(m.NodeCount, t)} and {"tie".ToQuantityText(m.EdgeCount, t)} in {"part".ToQuantityText(m.Components.Count, t)}" +
-            (brokers.Count > 0 ? $"; the strongest brokers (betweenness) are {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
-            $"; Louvain finds {"cluster".ToQuantityText(m.Communities.Count, t)} (modularity {modularity}).");
+        var brokers = MetricsFindings.Brokers(view, m);
+        var summary = MetricsFindings.Summary(view, m, brokers, texts);
         return TypedResults.Ok(new MetricsResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, m.NodeCount, m.EdgeCount,
             m.Modularity, summary, brokers, m.Nodes, m.Components, m.Communities));
     }
@@ -235,7 +225,7 @@ public static class AnalysisApi
         if (!errors.Any && weights.Sum <= 0)
             errors.Add("wMembers", Texts.Say("Mindestens eines von wMembers, wTopics, wTerritories und wMandate muss größer als 0 sein.",
                 "At least one of wMembers, wTopics, wTerritories and wMandate must be above 0."));
-        return (weights, Unit(q.Threshold, 0.5, "threshold", errors));
+        return (weights, Unit(q.Threshold, Overlaps.DefaultThreshold, "threshold", errors));
     }
 
     private static double Unit(double? value, double fallback, string parameter, ValidationErrors errors)

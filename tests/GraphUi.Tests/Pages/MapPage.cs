@@ -114,6 +114,44 @@ public sealed class MapPage(IPage page)
 
     public async Task OpenTabAsync(string name) => await page.ClickAsync($"#tab-{name}");
 
+    /// <summary>Opens one of the analysis tabs (overlaps, gaps, metrics) and waits until its findings are shown.</summary>
+    public async Task OpenAnalysisAsync(string tab)
+    {
+        await OpenTabAsync(tab);
+        await Expect(Pane(tab)).ToHaveAttributeAsync("data-state", "ready");
+    }
+
+    public ILocator Pane(string tab) => page.Locator($"#pane-{tab}");
+
+    /// <summary>The Doppelstruktur finding of two bodies: the button that shows it on the map.</summary>
+    public ILocator OverlapFinding(string bodyA, string bodyB) =>
+        page.Locator($"#pane-overlaps li[data-bodies~=\"{bodyA}\"][data-bodies~=\"{bodyB}\"] button.finding");
+
+    /// <summary>A gap of a kind about an entity: the button that shows it on the map.</summary>
+    public ILocator GapFinding(string kind, string entityId) =>
+        page.Locator($"#pane-gaps li[data-kind=\"{kind}\"][data-ids~=\"{entityId}\"] button.finding");
+
+    /// <summary>The whole finding around its button: the sentence that says why, and its parts.</summary>
+    public static ILocator FindingOf(ILocator button) => button.Locator("xpath=ancestor::li[1]");
+
+    public ILocator MetricsRows => page.Locator("#pane-metrics table.metrics tbody tr");
+
+    public ILocator MetricsColumn(string column) => page.Locator($"#pane-metrics table.metrics th[data-column=\"{column}\"]");
+
+    public Task<bool> IsFadedAsync(string id) =>
+        page.EvaluateAsync<bool>("id => networkMap.diagram.cy.getElementById(id).hasClass('faded')", id);
+
+    /// <summary>Ids of the nodes selected on the diagram.</summary>
+    public Task<string[]> SelectedNodeIdsAsync() =>
+        page.EvaluateAsync<string[]>("() => networkMap.diagram.cy.nodes(':selected').map(n => n.id())");
+
+    /// <summary>Sets the "Stand am" filter as a user does: types the date, which fires a change.</summary>
+    public async Task SetAsOfAsync(string date)
+    {
+        await page.FillAsync("#filter-as-of", date);
+        await page.DispatchEventAsync("#filter-as-of", "change");
+    }
+
     public async Task ScreenshotAsync(string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, $"{name}.png") });
 }

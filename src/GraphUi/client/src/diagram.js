@@ -191,7 +191,9 @@ export class Diagram {
     this.cy.elements().addClass('faded');
     nodes.union(nodes.edgesWith(nodes)).removeClass('faded').addClass('highlight');
     nodes.removeClass('hidden');
-    this.cy.animate({ fit: { eles: nodes, padding: 80 } }, { duration: 300 });
+    // Fit them into view, but no closer than a readable zoom: a single node would otherwise fill the screen.
+    const zoom = Math.min(this.cy.getFitViewport(nodes, 80)?.zoom ?? this.cy.zoom(), 1.5);
+    this.cy.animate({ center: { eles: nodes }, zoom }, { duration: 300 });
     return nodes.length;
   }
 

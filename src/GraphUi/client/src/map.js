@@ -8,6 +8,7 @@ import { renderDetails } from './details.js';
 import { renderFields, readFields, showErrors } from './forms.js';
 import { renderHistory } from './history.js';
 import { Live } from './live.js';
+import './analysis.js';
 import { actorColours, nodeShapes, typeColours, collaborationStyles } from './styles.js';
 
 const page = document.getElementById('map-page');

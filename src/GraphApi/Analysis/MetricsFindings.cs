@@ -1,0 +1,24 @@
+namespace GraphApi.Analysis;
+
+/// <summary>What a steering group reads from the metrics: the strongest brokers and one summary sentence.</summary>
+public static class MetricsFindings
+{
+    /// <summary>The five nodes with the highest betweenness above 0, highest first.</summary>
+    public static IReadOnlyList<NamedRef> Brokers(AnalysisView view, NetworkMetricsResult m) =>
+        m.Nodes.Where(n => n.Betweenness > 0).OrderByDescending(n => n.Betweenness).ThenBy(n => n.Id, StringComparer.Ordinal)
+            .Take(5).Select(n => view.Ref(n.Id)).ToList();
+
+    /// <summary>"Das Netz hat 99 Knoten und 210 Verbindungen in 9 Teilen; die stärksten Vermittler … (Modularität 0,42)."</summary>
+    public static string Summary(AnalysisView view, NetworkMetricsResult m, IReadOnlyList<NamedRef> brokers, Phrases t)
+    {
+        var modularity = m.Modularity.ToString("0.00", t.Culture);
+        return t.Pick(
+            $"Das Netz hat {t.Count(m.NodeCount, "Knoten", "Knoten", "node")} und {t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie")} " +
+            $"in {t.Count(m.Components.Count, "Teil", "Teilen", "part")}" +
+            (brokers.Count > 0 ? $"; die stärksten Vermittler (Betweenness) sind {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
+            $"; Louvain findet {t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster")} (Modularität {modularity}).",
+            $"The network has {"node".ToQuantityText(m.NodeCount, t)} and {"tie".ToQuantityText(m.EdgeCount, t)} in {"part".ToQuantityText(m.Components.Count, t)}" +
+            (brokers.Count > 0 ? $"; the strongest brokers (betweenness) are {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
+            $"; Louvain finds {"cluster".ToQuantityText(m.Communities.Count, t)} (modularity {modularity}).");
+    }
+}
