@@ -47,6 +47,7 @@ public static partial class UiBenchmark
             table.Add($"{network}, later opens (saved layout), median of {Runs}", median.Describe(), goal, median.Ready < target);
         }
         table.Note("Headless Chromium 1280×720, software rendering (no GPU), fresh browser context per run, app as its own process.");
+        table.Note("The app and Chromium are processes of their own, so the CPU share of 'other processes' below is mostly theirs.");
         return table;
     }
 

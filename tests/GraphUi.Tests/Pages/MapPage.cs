@@ -14,7 +14,8 @@ public sealed class MapPage(IPage page)
         await WaitUntilDrawnAsync();
     }
 
-    public Task WaitUntilDrawnAsync() => Expect(page.Locator("#map-page")).ToHaveAttributeAsync("data-ready", "true");
+    /// <summary>Waits until the map is drawn and its layout final (a first open refines a quick draft layout).</summary>
+    public Task WaitUntilDrawnAsync() => Expect(page.Locator("#map-page")).ToHaveAttributeAsync("data-settled", "true");
 
     /// <summary>Ids of the nodes drawn on the map now (visible, not filtered out).</summary>
     public Task<string[]> VisibleNodeIdsAsync() =>

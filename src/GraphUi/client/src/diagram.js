@@ -117,9 +117,13 @@ export class Diagram {
       options = { name: 'concentric', concentric: value, levelWidth: () => max / 6, minNodeSpacing: 12, animate: false };
     } else if (mode === 'territory' || mode === 'topic') {
       options = { name: 'preset', positions: this.#grouped(nodes, mode, labels), animate: false };
+    } else if (mode === 'refine') {
+      // Improves the current picture in place (from a draft layout): CoSE iterations without a new start.
+      options = { name: 'fcose', quality: 'default', randomize: false, animate: false, packComponents: true,
+        nodeRepulsion: 45000, idealEdgeLength: 110, edgeElasticity: 0.3, nodeSeparation: 90, numIter: 1500, gravity: 0.15 };
     } else {
       options = {
-        name: 'fcose', quality: nodes.length > 600 ? 'draft' : 'default', randomize: true, animate: false,
+        name: 'fcose', quality: mode === 'draft' || nodes.length > 600 ? 'draft' : 'default', randomize: true, animate: false,
         packComponents: true, nodeRepulsion: 45000, idealEdgeLength: 110, edgeElasticity: 0.3, nodeSeparation: 90, numIter: 2500, gravity: 0.15,
       };
     }

@@ -56,10 +56,18 @@ async function load() {
   applyFilter();
   performance.mark('graph-drawn');
   if (needsLayout) {
-    diagram.layout('force');
-    // The first layout becomes the network's: everyone sees the same map, and later opens need no layout.
-    moved(diagram.visibleNodes().toArray());
-  } else diagram.fit();
+    // A quick draft first, so the map is there at once; the refined layout follows and becomes the
+    // network's: everyone sees the same map, and later opens need no layout at all.
+    diagram.layout('draft');
+    setTimeout(() => {
+      if (diagram.visibleNodes().length <= 600) diagram.layout('refine');
+      moved(diagram.visibleNodes().toArray());
+      page.dataset.settled = 'true';
+    }, 50);
+  } else {
+    diagram.fit();
+    page.dataset.settled = 'true';
+  }
   fillSearch();
   shown(graph.revision);
   page.dataset.ready = 'true';
