@@ -154,6 +154,43 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task LayoutsSizesAndNeighbourhoodChangeWhatTheUserSees()
+    {
+        await _map.OpenAsync("dithmarschen");
+
+        // Grouped by territory: one labelled group per territory, the Steuerungsgruppe with the others of its Gebiet.
+        await _page.SelectOptionAsync("#layout", "territory");
+        var groups = await _page.EvaluateAsync<string[]>("() => networkMap.diagram.cy.nodes('.group-label').map(n => n.data('label'))");
+        Assert.Contains("Heide", string.Join("|", groups));
+        Assert.True(groups.Length >= 3, $"only {groups.Length} groups");
+
+        // Concentric by degree: the best connected node sits in the middle.
+        await _page.SelectOptionAsync("#layout", "concentric");
+        var centre = await _page.EvaluateAsync<double>("""
+            () => { const cy = networkMap.diagram.cy; const nodes = networkMap.diagram.visibleNodes();
+              const top = nodes.max(n => n.degree(false)).ele; const bb = nodes.boundingBox();
+              const mid = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+              return Math.hypot(top.position('x') - mid.x, top.position('y') - mid.y) / Math.max(bb.w, bb.h); }
+            """);
+        Assert.True(centre < 0.1, $"the best connected node is {centre:P0} of the map away from the middle");
+
+        // Size by betweenness (from the analysis API): sizes differ, the largest is a broker.
+        await _page.SelectOptionAsync("#size-by", "betweenness");
+        await _page.WaitForFunctionAsync("() => new Set(networkMap.diagram.visibleNodes().map(n => Math.round(n.data('size')))).size > 5");
+
+        // Neighbourhood: everything but the node and its neighbours fades.
+        await _map.SelectNodeAsync("sg-integration-dithmarschen");
+        await _page.ClickAsync("#neighbourhood");
+        var (faded, near) = (await _page.EvaluateAsync<int[]>("""
+            () => { const n = networkMap.diagram.cy.getElementById('sg-integration-dithmarschen');
+              return [networkMap.diagram.cy.nodes('.faded').length, n.closedNeighborhood('node').filter(m => m.visible() && m.hasClass('faded')).length]; }
+            """)) switch { var r => (r[0], r[1]) };
+        Assert.True(faded > 20, $"only {faded} nodes faded");
+        Assert.Equal(0, near);
+        await _map.ScreenshotAsync("neighbourhood");
+    }
+
+    [Fact]
     public async Task TheViewExportsAsPngAndSvg()
     {
         await _map.OpenAsync("dithmarschen");
