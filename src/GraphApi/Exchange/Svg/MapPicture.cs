@@ -34,7 +34,8 @@ public sealed record PictureCard(
     string? Meta,
     string? Badge,
     bool Dashed,
-    string AccessibleName)
+    string AccessibleName,
+    bool BadgeDissolved = false)
 {
     public double CentreX => X + W / 2;
     public double CentreY => Y + H / 2;
@@ -44,7 +45,7 @@ public sealed record LineStyle(string Colour, double Width, string? Dash, bool A
 
 public sealed record PictureLink(string Type, string? Kind, double X1, double Y1, double X2, double Y2, LineStyle Style);
 
-public sealed record LegendItem(string Label, string? Swatch = null, LineStyle? Line = null, string? Badge = null);
+public sealed record LegendItem(string Label, string? Swatch = null, LineStyle? Line = null, string? Badge = null, bool BadgeDissolved = false);
 
 public sealed record LegendSection(string Heading, IReadOnlyList<LegendItem> Items);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphApi.Domain;
 using GraphApi.Storage;
 
@@ -16,20 +15,21 @@ public static class MapPictureBuilder
 {
     public const double LabelFont = 17, BodyFont = 21, MetaFont = 17, TitleFont = 44, SubtitleFont = 22, LegendFont = 17;
     public const double SlotW = 206, SlotH = 36, GapX = 12, GapY = 8, Margin = 24, TopBand = 116, LegendGap = 24;
-    public const double LegendRow = 26, LegendColumnWidth = 310;
+    public const double LegendRow = 25, LegendColumnWidth = 310;
     /// <summary>Frames up to this width keep 17 px labels at ≥ 16 px in a 1920 px wide PNG.</summary>
     public const double MaxWidthAt16Px = 1920 * LabelFont / 16;
-    private const double Use = 0.8;
+    private const double Use = 0.8, SpreadUse = 0.55;
     private const double CardTextInset = 20, CardTextRight = 6;
 
-    public static MapPicture Build(ExportRequest request, DateOnly today)
+    public static MapPicture Build(ExportRequest request, DateOnly today, KindLook look)
     {
         var options = PictureOptions.From(request.Options);
         var view = MapView.Of(request.Snapshot, options);
-        return Build(view, request.Positions, options, today);
+        return Build(view, request.Positions, options, today, look);
     }
 
-    public static MapPicture Build(MapView view, IReadOnlyDictionary<string, NodePosition> positions, PictureOptions options, DateOnly today)
+    public static MapPicture Build(MapView view, IReadOnlyDictionary<string, NodePosition> positions, PictureOptions options, DateOnly today,
+        KindLook look)
     {
         var theme = options.Dark ? PictureTheme.Dark : PictureTheme.Light;
         var s = view.Snapshot;
@@ -40,22 +40,36 @@ public static class MapPictureBuilder
             degree[e.Target] = degree.GetValueOrDefault(e.Target) + 1;
         }
 
-        var nodes = view.Nodes.Select(n => Describe(n, s)).ToList();
+        var nodes = view.Nodes.Select(n => Describe(n, s, look)).ToList();
         var textWidth = SlotW - GapX - CardTextInset - CardTextRight;
         // Which actors would like two lines, most linked first.
         var wantsTwo = nodes.Where(n => n.Entity is Actor && TextFit.Width(n.Label, LabelFont) > textWidth)
             .OrderByDescending(n => degree.GetValueOrDefault(n.Entity.Id)).ThenBy(n => n.Entity.Id, StringComparer.Ordinal).ToList();
         var baseSlots = nodes.Sum(n => n.Entity is Body ? 6 : 1);
 
-        var legendSections = Legend(view, theme);
+        var legendSections = Legend(view, theme, look);
         var (width, cols, rows, twoLineCount) = ChooseFrame(baseSlots, wantsTwo.Count, legendSections);
         var height = width * 9 / 16;
         var twoLine = wantsTwo.Take(twoLineCount).Select(n => n.Entity.Id).ToHashSet(StringComparer.Ordinal);
 
         var legendColumns = LayoutLegend(legendSections, width, height);
         var legendWidth = legendColumns.Count * LegendColumnWidth;
-        var areaW = cols * SlotW;
-        var areaH = rows * SlotH;
+        // A small network spreads out: wider gaps between the cards, so that the links between them show.
+        var (pitchX, pitchY) = (SlotW, SlotH);
+        var needed = baseSlots + twoLineCount;
+        var availW = width - 2 * Margin - legendWidth - LegendGap;
+        var availH = height - TopBand - Margin;
+        for (var extra = 120.0; extra > 0; extra -= 10)
+        {
+            var (px, py) = (SlotW + extra, SlotH + extra / 4);
+            var (c, r) = ((int)Math.Floor((availW + extra) / px), (int)Math.Floor((availH + extra / 4) / py));
+            if (c < 2 || r < 3 || c * r * SpreadUse < needed) continue;
+            (pitchX, pitchY, cols, rows) = (px, py, c, r);
+            break;
+        }
+        var (extraX, extraY) = (pitchX - SlotW, pitchY - SlotH);
+        var areaW = cols * pitchX - extraX;
+        var areaH = rows * pitchY - extraY;
         var left = Margin + Math.Max(0, (width - 2 * Margin - legendWidth - LegendGap - areaW) / 2);
         var top = TopBand + Math.Max(0, (height - TopBand - Margin - areaH) / 2);
 
@@ -69,12 +83,12 @@ public static class MapPictureBuilder
         {
             var (spanC, spanR) = node.Entity is Body ? (2, 3) : twoLine.Contains(node.Entity.Id) ? (1, 2) : (1, 1);
             var (x, y) = desired[node.Entity.Id];
-            var slot = NearestFree(grid, spanC, spanR, x, y) ?? throw new InvalidOperationException("The frame has no room left; the frame choice is wrong.");
+            var slot = NearestFree(grid, spanC, spanR, x, y, pitchX, pitchY) ?? throw new InvalidOperationException("The frame has no room left; the frame choice is wrong.");
             for (var c = slot.C; c < slot.C + spanC; c++)
                 for (var r = slot.R; r < slot.R + spanR; r++)
                     grid[c, r] = true;
-            cards.Add(Card(node, left + slot.C * SlotW + GapX / 2, top + slot.R * SlotH + GapY / 2,
-                spanC * SlotW - GapX, spanR * SlotH - GapY, spanR, theme));
+            cards.Add(Card(node, left + slot.C * pitchX + GapX / 2, top + slot.R * pitchY + GapY / 2,
+                spanC * pitchX - GapX - extraX, spanR * pitchY - GapY - extraY, spanR, look));
         }
 
         var byId = cards.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -86,59 +100,57 @@ public static class MapPictureBuilder
             if (e.Type == "leads" && memberPairs.Contains((e.Source, e.Target))) continue; // the membership line says it already
             var (x1, y1) = Clip(a, b.CentreX, b.CentreY);
             var (x2, y2) = Clip(b, a.CentreX, a.CentreY);
-            links.Add(new PictureLink(e.Type, e.Kind, x1, y1, x2, y2, Style(e.Type, e.Kind, theme)));
+            links.Add(new PictureLink(e.Type, e.Kind, x1, y1, x2, y2, Style(e.Type, e.Kind, theme, look)));
         }
 
         var title = TextFit.Clean(options.Title ?? s.Network.Name);
-        if (title.Length == 0) title = "Netzwerk";
+        if (title.Length == 0) title = look.EntityWord(EntityKind.Network);
         var day = options.AsOf ?? today;
         var bodies = nodes.Count(n => n.Entity is Body);
         var actors = nodes.Count(n => n.Entity is Actor);
-        var subtitle = $"Stand: {day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} · {Count(bodies, "Gremium", "Gremien")}, {Count(actors, "Akteur", "Akteure")}"
-                       + (options.Layers.Contains("person") ? "" : " · Personen bei ihren Akteuren eingeklappt");
+        var subtitle = $"{look.Text("export.asOf", look.Day(day))} · {look.Count(bodies, EntityKind.Body)}, {look.Count(actors, EntityKind.Actor)}"
+                       + (options.Layers.Contains("person") ? "" : " · " + look.Text("export.folded"));
         return new MapPicture(width, height, theme, title, subtitle, cards, links, legendColumns);
     }
 
-    // TODO(registry): GraphApi.Localization.Counts.Of(n, Kinds.Of(EntityKind.Body).German) once main has it.
-    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
-
     private sealed record Node(Entity Entity, string Label, string Colour, string? Meta, string? Badge, bool Dashed, string AccessibleName);
 
-    private static Node Describe(Entity e, NetworkSnapshot s)
+    private static Node Describe(Entity e, NetworkSnapshot s, KindLook look)
     {
         switch (e)
         {
             case Body b:
             {
                 var members = s.MembershipCount(b.Id);
-                var meta = $"{KindLook.BodyWord(b.Kind)} · {Count(members, "Mitglied", "Mitglieder")}";
-                var badge = b.Status is BodyStatuses.Dormant or BodyStatuses.Dissolved ? KindLook.Word("status", b.Status) : null;
+                // The count first: with a status badge beside it, the kind is what gets cut.
+                var meta = $"{look.Members(members)} · {look.BodyWord(b.Kind)}";
+                var badge = b.Status is BodyStatuses.Dormant or BodyStatuses.Dissolved ? b.Status : null;
                 var name = TextFit.Clean(b.Name);
-                return new Node(b, name, KindLook.BodyColour(b.Kind), meta, badge, b.Status == BodyStatuses.Dormant,
-                    $"Gremium {name}, {Count(members, "Mitglied", "Mitglieder")}{(badge is null ? "" : ", " + badge)}");
+                return new Node(b, name, look.BodyColour(b.Kind), meta, badge, b.Status == BodyStatuses.Dormant,
+                    $"{look.BodyWord(b.Kind)} {name}, {look.Members(members)}{(badge is null ? "" : ", " + look.StatusWord(badge))}");
             }
             case Actor a:
             {
                 var label = TextFit.Clean(string.IsNullOrWhiteSpace(a.ShortName) ? a.Name : a.ShortName);
-                return new Node(a, label, KindLook.ActorColour(a.Kind), null, null, false,
-                    $"{KindLook.ActorWord(a.Kind)} {TextFit.Clean(a.Name)}");
+                return new Node(a, label, look.ActorColour(a.Kind), null, null, false,
+                    $"{look.ActorWord(a.Kind)} {TextFit.Clean(a.Name)}");
             }
             default:
             {
-                var type = char.ToLowerInvariant(e.EntityKind.ToString()[0]) + e.EntityKind.ToString()[1..];
                 var label = TextFit.Clean(e.Label);
-                return new Node(e, label, KindLook.Colour(type), null, null, false, $"{KindLook.EntityWord(e.EntityKind)} {label}");
+                return new Node(e, label, look.EntityColour(e.EntityKind), null, null, false, $"{look.EntityWord(e.EntityKind)} {label}");
             }
         }
     }
 
-    private static PictureCard Card(Node n, double x, double y, double w, double h, int spanR, PictureTheme theme)
+    private static PictureCard Card(Node n, double x, double y, double w, double h, int spanR, KindLook look)
     {
         var textWidth = w - CardTextInset - CardTextRight;
         if (n.Entity is Body)
         {
             var lines = TextFit.Wrap(n.Label, w - 2 * 16, BodyFont, 2, bold: true);
-            return new PictureCard(n.Entity.Id, CardShape.Body, x, y, w, h, n.Colour, lines, BodyFont, n.Meta, n.Badge, n.Dashed, n.AccessibleName);
+            return new PictureCard(n.Entity.Id, CardShape.Body, x, y, w, h, n.Colour, lines, BodyFont, n.Meta,
+                n.Badge is null ? null : look.StatusWord(n.Badge), n.Dashed, n.AccessibleName, n.Badge == BodyStatuses.Dissolved);
         }
         var shape = spanR == 2 ? CardShape.Actor : CardShape.Compact;
         const double font = LabelFont;
@@ -232,7 +244,7 @@ public static class MapPictureBuilder
         return places;
     }
 
-    private static (int C, int R)? NearestFree(bool[,] grid, int spanC, int spanR, double x, double y)
+    private static (int C, int R)? NearestFree(bool[,] grid, int spanC, int spanR, double x, double y, double pitchX, double pitchY)
     {
         var cols = grid.GetLength(0);
         var rows = grid.GetLength(1);
@@ -242,8 +254,8 @@ public static class MapPictureBuilder
         {
             for (var r = 0; r + spanR <= rows; r++)
             {
-                var dx = (c + spanC / 2.0) * SlotW - x;
-                var dy = (r + spanR / 2.0) * SlotH - y;
+                var dx = (c + spanC / 2.0) * pitchX - x;
+                var dy = (r + spanR / 2.0) * pitchY - y;
                 var d = dx * dx + dy * dy;
                 if (d >= bestDistance || !Free(grid, c, r, spanC, spanR)) continue;
                 bestDistance = d;
@@ -284,66 +296,67 @@ public static class MapPictureBuilder
         _ => 6,
     };
 
-    public static LineStyle Style(string type, string? kind, PictureTheme theme) => (type, kind) switch
+    public static LineStyle Style(string type, string? kind, PictureTheme theme, KindLook look) => (type, kind) switch
     {
         ("membership", MembershipRoles.Chair) => new LineStyle(theme.Text, 5, null, false),
         ("membership", MembershipRoles.Management) => new LineStyle(theme.Text, 4, null, false),
         ("membership", MembershipRoles.Advisory) => new LineStyle(theme.Link, 2, "2 5", false),
         ("membership", MembershipRoles.Guest) => new LineStyle(theme.Link, 1.5, "9 6", false),
         ("membership", _) => new LineStyle(theme.Link, 2, null, false),
-        ("collaboration", CollaborationKinds.Agreement) => new LineStyle(KindLook.Colour("agreement"), 3, null, false),
-        ("collaboration", CollaborationKinds.Referral) => new LineStyle(KindLook.Colour("referral"), 3, "12 6", true),
-        ("collaboration", CollaborationKinds.Funding) => new LineStyle(KindLook.Colour("funding"), 3, "16 5 3 5", true),
-        ("collaboration", _) => new LineStyle(KindLook.Colour("informal"), 2.5, "3 5", false),
-        ("reportsTo", _) => new LineStyle("#8e24aa", 4, null, true),
-        ("leads", _) => new LineStyle("#00897b", 3, null, true),
-        ("partOf", _) => new LineStyle("#90a4ae", 2, "1 4", false),
+        ("collaboration", CollaborationKinds.Agreement) => new LineStyle(look.CollaborationColour(CollaborationKinds.Agreement), 3, null, false),
+        ("collaboration", CollaborationKinds.Referral) => new LineStyle(look.CollaborationColour(CollaborationKinds.Referral), 3, "12 6", true),
+        ("collaboration", CollaborationKinds.Funding) => new LineStyle(look.CollaborationColour(CollaborationKinds.Funding), 3, "16 5 3 5", true),
+        ("collaboration", _) => new LineStyle(look.CollaborationColour(CollaborationKinds.Informal), 2.5, "3 5", false),
+        ("reportsTo", _) => new LineStyle(look.RelationColour("reportsTo"), 4, null, true),
+        ("leads", _) => new LineStyle(look.RelationColour("leads"), 3, null, true),
+        ("partOf", _) => new LineStyle(look.RelationColour("partOf"), 2, "1 4", false),
         _ => new LineStyle("#b0bec5", 1.5, null, false),
     };
 
-    private static readonly (string Type, string? Kind, string Label)[] LinkLegend =
+    private static readonly (string Type, string? Kind)[] LinkLegend =
     [
-        ("membership", MembershipRoles.Chair, "Vorsitz"),
-        ("membership", MembershipRoles.Management, "Geschäftsführung"),
-        ("membership", MembershipRoles.Member, "Mitglied"),
-        ("membership", MembershipRoles.Advisory, "beratend"),
-        ("membership", MembershipRoles.Guest, "Gast"),
-        ("collaboration", CollaborationKinds.Agreement, "Kooperationsvereinbarung"),
-        ("collaboration", CollaborationKinds.Referral, "Verweisung"),
-        ("collaboration", CollaborationKinds.Funding, "Förderung"),
-        ("collaboration", CollaborationKinds.Informal, "informelle Zusammenarbeit"),
-        ("reportsTo", null, "berichtet an"),
-        ("leads", null, "leitet"),
-        ("partOf", null, "gehört zu"),
+        ("membership", MembershipRoles.Chair), ("membership", MembershipRoles.Management), ("membership", MembershipRoles.Member),
+        ("membership", MembershipRoles.Advisory), ("membership", MembershipRoles.Guest),
+        ("collaboration", CollaborationKinds.Agreement), ("collaboration", CollaborationKinds.Referral),
+        ("collaboration", CollaborationKinds.Funding), ("collaboration", CollaborationKinds.Informal),
+        ("reportsTo", null), ("leads", null), ("partOf", null),
     ];
 
+    private static string LinkWord(string type, string? kind, KindLook look) => (type, kind) switch
+    {
+        ("membership", _) => look.RoleWord(kind!),
+        ("collaboration", CollaborationKinds.Informal) => look.Text("export.informal"),
+        ("collaboration", _) => look.CollaborationWord(kind!),
+        _ => look.RelationWord(type),
+    };
+
     /// <summary>The kinds and link styles the picture shows, in German.</summary>
-    private static IReadOnlyList<LegendSection> Legend(MapView view, PictureTheme theme)
+    private static IReadOnlyList<LegendSection> Legend(MapView view, PictureTheme theme, KindLook look)
     {
         var sections = new List<LegendSection>();
         var bodies = view.Nodes.OfType<Body>().ToList();
         if (bodies.Count > 0)
         {
-            var kinds = bodies.Select(b => b.Kind).Distinct().OrderBy(k => KindLook.BodyWord(k), StringComparer.CurrentCulture).ToList();
-            // Body cards name their kind in words; the legend lists the kinds only when their colours tell them apart.
-            var items = kinds.Select(KindLook.BodyColour).Distinct().Count() > 1
-                ? kinds.Select(k => new LegendItem(KindLook.BodyWord(k), Swatch: KindLook.BodyColour(k))).ToList()
-                : [new LegendItem("Gremium", Swatch: KindLook.BodyColour(kinds[0]))];
-            if (bodies.Any(b => b.Status == BodyStatuses.Dormant)) items.Add(new LegendItem("Gremium ruht", Badge: BodyStatuses.Dormant));
-            if (bodies.Any(b => b.Status == BodyStatuses.Dissolved)) items.Add(new LegendItem("Gremium aufgelöst", Badge: BodyStatuses.Dissolved));
-            sections.Add(new LegendSection("Gremien", items));
+            // Body cards name their kind in words, so the legend spends no room on body kinds; only the status badges.
+            var items = new List<LegendItem>();
+            if (bodies.Any(b => b.Status == BodyStatuses.Dormant))
+                items.Add(new LegendItem(look.Text("export.dormant"), Badge: look.StatusWord(BodyStatuses.Dormant)));
+            if (bodies.Any(b => b.Status == BodyStatuses.Dissolved))
+                items.Add(new LegendItem(look.Text("export.dissolved"), Badge: look.StatusWord(BodyStatuses.Dissolved), BadgeDissolved: true));
+            if (items.Count > 0) sections.Add(new LegendSection(look.EntityPlural(EntityKind.Body), items));
         }
-        var actorKinds = view.Nodes.OfType<Actor>().Select(a => a.Kind).Distinct().OrderBy(k => KindLook.ActorWord(k), StringComparer.CurrentCulture).ToList();
+        var actorKinds = view.Nodes.OfType<Actor>().Select(a => a.Kind).Distinct().OrderBy(look.ActorWord, StringComparer.CurrentCulture).ToList();
         if (actorKinds.Count > 0)
-            sections.Add(new LegendSection("Akteure", actorKinds.Select(k => new LegendItem(KindLook.ActorWord(k), Swatch: KindLook.ActorColour(k))).ToList()));
+            sections.Add(new LegendSection(look.EntityPlural(EntityKind.Actor),
+                actorKinds.Select(k => new LegendItem(look.ActorWord(k), Swatch: look.ActorColour(k))).ToList()));
         var others = view.Nodes.Where(n => n is not Actor and not Body).Select(n => n.EntityKind).Distinct().Order().ToList();
         if (others.Count > 0)
-            sections.Add(new LegendSection("Weitere", others.Select(k => new LegendItem(KindLook.EntityWord(k),
-                Swatch: KindLook.Colour(char.ToLowerInvariant(k.ToString()[0]) + k.ToString()[1..]))).ToList()));
+            sections.Add(new LegendSection(look.Text("export.others"),
+                others.Select(k => new LegendItem(look.EntityPlural(k), Swatch: look.EntityColour(k))).ToList()));
         var shown = view.Edges.Select(e => (e.Type, Kind: e.Type is "membership" or "collaboration" ? e.Kind : null)).ToHashSet();
-        var lines = LinkLegend.Where(l => shown.Contains((l.Type, l.Kind)))
-            .Select(l => new LegendItem(l.Label, Line: Style(l.Type, l.Kind, theme))).ToList();
-        if (lines.Count > 0) sections.Add(new LegendSection("Verbindungen", lines));
+        var lines = LinkLegend.Where(shown.Contains)
+            .Select(l => new LegendItem(LinkWord(l.Type, l.Kind, look), Line: Style(l.Type, l.Kind, theme, look))).ToList();
+        if (lines.Count > 0) sections.Add(new LegendSection(look.Text("export.links"), lines));
         return sections;
     }
 

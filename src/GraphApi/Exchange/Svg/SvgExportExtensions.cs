@@ -9,6 +9,7 @@ public static class SvgExportExtensions
     public static IServiceCollection AddSvgExport(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLocalization();
         services.TryAddSingleton<SvgNetworkWriter>();
         services.TryAddSingleton<PngNetworkWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INetworkWriter, SvgNetworkWriter>(sp => sp.GetRequiredService<SvgNetworkWriter>()));

@@ -157,7 +157,7 @@ public static class SvgMarkup
             if (c.Badge is not null)
             {
                 var badgeW = TextFit.Width(c.Badge, MapPictureBuilder.MetaFont, bold: true) + 20;
-                var dissolved = c.Badge == KindLook.Word("status", Domain.BodyStatuses.Dissolved);
+                var dissolved = c.BadgeDissolved;
                 Rect(w, c.X + c.W - 12 - badgeW, metaY - MapPictureBuilder.MetaFont - 3, badgeW, MapPictureBuilder.MetaFont + 9,
                     dissolved ? t.DissolvedBadge : t.DormantBadge, rx: 12);
                 Text(w, c.X + c.W - 12 - badgeW + 10, metaY, c.Badge, MapPictureBuilder.MetaFont, dissolved ? t.DissolvedText : t.DormantText,
@@ -226,8 +226,8 @@ public static class SvgMarkup
                     }
                     else if (item.Badge is not null)
                     {
-                        var dissolved = item.Badge == Domain.BodyStatuses.Dissolved;
-                        var word = KindLook.Word("status", item.Badge);
+                        var dissolved = item.BadgeDissolved;
+                        var word = item.Badge;
                         var badgeW = TextFit.Width(word, font - 2, bold: true) + 14;
                         Rect(w, column.X, mid - 11, badgeW, 22, dissolved ? t.DissolvedBadge : t.DormantBadge, rx: 11);
                         Text(w, column.X + 7, mid + 5.5, word, font - 2, dissolved ? t.DissolvedText : t.DormantText, bold: true);

@@ -1,4 +1,6 @@
 using System.Text;
+using GraphApi.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace GraphApi.Exchange.Svg;
 
@@ -7,7 +9,7 @@ namespace GraphApi.Exchange.Svg;
 /// well-formed XML whatever the names contain. Options: <c>asOf=YYYY-MM-DD</c>, <c>theme=light|dark</c>, <c>title</c>,
 /// <c>layers=actor,body,person,…</c>.
 /// </summary>
-public sealed class SvgNetworkWriter(TimeProvider time) : INetworkWriter
+public sealed class SvgNetworkWriter(TimeProvider time, IStringLocalizer<Strings> texts) : INetworkWriter
 {
     public string Format => "svg";
     public string ContentType => "image/svg+xml";
@@ -20,24 +22,5 @@ public sealed class SvgNetworkWriter(TimeProvider time) : INetworkWriter
     }
 
     /// <summary>The SVG document as text.</summary>
-    public string Render(ExportRequest request) => SvgMarkup.Write(MapPictureBuilder.Build(request, Today(time)));
-
-    /// <summary>Today in Berlin: the "Stand" of a picture without <c>asOf</c>.</summary>
-    internal static DateOnly Today(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), BerlinZone).DateTime);
-
-    // TODO(registry): GraphApi.Localization.Dates.Berlin once main has it.
-    private static readonly TimeZoneInfo BerlinZone = FindBerlin();
-
-    private static TimeZoneInfo FindBerlin()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    public string Render(ExportRequest request) => SvgMarkup.Write(MapPictureBuilder.Build(request, Dates.DayInBerlin(time.GetUtcNow()), new KindLook(texts)));
 }

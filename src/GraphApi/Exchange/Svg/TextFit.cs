@@ -119,15 +119,40 @@ public static class TextFit
         }
     }
 
+    /// <summary>
+    /// Breaks a word too long for a line, with a hyphen: where German compounds join ("Gleichstellungs-beauftragte")
+    /// if such a place fits, else between syllables (a vowel and a consonant), else where the line is full.
+    /// </summary>
     private static (string Head, string Tail) Split(string word, double width, double fontSize, bool bold)
     {
         var elements = TextElements(word);
+        var best = (Score: -1, N: 0);
+        for (var n = elements.Count - 3; n >= 4; n--)
+        {
+            var head = string.Concat(elements.Take(n));
+            if (Width(head + "-", fontSize, bold) > width) continue;
+            var score = Joint(head, elements[n]);
+            if (score > best.Score) best = (score, n);
+        }
+        if (best.Score >= 0)
+            return (string.Concat(elements.Take(best.N)) + "-", string.Concat(elements.Skip(best.N)));
         for (var n = elements.Count - 1; n > 0; n--)
         {
             var head = string.Concat(elements.Take(n));
             if (Width(head, fontSize, bold) <= width) return (head, string.Concat(elements.Skip(n)));
         }
         return (elements[0], string.Concat(elements.Skip(1)));
+    }
+
+    private static readonly string[] CompoundEnds = ["ungs", "heits", "keits", "tions", "schafts", "täts", "ings"];
+
+    private static int Joint(string head, string next)
+    {
+        static bool Vowel(char c) => "aeiouäöüyAEIOUÄÖÜY".Contains(c);
+        if (next.Length != 1 || !char.IsLower(next[0])) return head.Length > 0 && char.IsLetter(head[^1]) ? 0 : -1;
+        if (CompoundEnds.Any(e => head.EndsWith(e, StringComparison.Ordinal))) return 3;
+        if (head.EndsWith('s') && !Vowel(next[0]) && next[0] != 's') return 1; // a Fugen-s, often
+        return Vowel(head[^1]) && !Vowel(next[0]) ? 0 : -1;
     }
 
     private static List<string> TextElements(string text)
