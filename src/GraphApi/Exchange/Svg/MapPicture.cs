@@ -58,6 +58,17 @@ public sealed record PictureTheme(string Name, string Background, string Text, s
     public static readonly PictureTheme Light = new("light", "#ffffff", "#111820", "#3d4654", "#ffffff", "#4b5563", "#5f6b7c",
         "#ffd180", "#3e2700", "#cfd8dc", "#263238");
 
+    /// <summary>A line colour as this theme draws it: on the dark background, dark colours are lightened until they stand out.</summary>
+    public string Line(string colour)
+    {
+        if (Name != "dark" || colour.Length != 7 || colour[0] != '#') return colour;
+        var rgb = Enumerable.Range(0, 3).Select(i => Convert.ToInt32(colour.Substring(1 + 2 * i, 2), 16)).ToArray();
+        var luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+        if (luminance >= 0.35) return colour;
+        var mix = Math.Min(0.6, 0.35 - luminance + 0.25);
+        return "#" + string.Concat(rgb.Select(c => ((int)Math.Round(c + (255 - c) * mix)).ToString("x2")));
+    }
+
     public static readonly PictureTheme Dark = new("dark", "#0b0f14", "#f5f7fa", "#d0d6e0", "#1a2029", "#c7ced9", "#a7b1c2",
         "#ffb300", "#1d1400", "#78909c", "#0b0f14");
 }

@@ -18,7 +18,7 @@ public static class MapPictureBuilder
     public const double LegendRow = 25, LegendColumnWidth = 310;
     /// <summary>Frames up to this width keep 17 px labels at ≥ 16 px in a 1920 px wide PNG.</summary>
     public const double MaxWidthAt16Px = 1920 * LabelFont / 16;
-    private const double Use = 0.8, SpreadUse = 0.55;
+    private const double Use = 0.8, TightUse = 0.9, SpreadUse = 0.55;
     private const double CardTextInset = 20, CardTextRight = 6;
 
     public static MapPicture Build(ExportRequest request, DateOnly today, KindLook look)
@@ -176,10 +176,20 @@ public static class MapPictureBuilder
         // First the smallest frame with room for every card at its full size, as long as labels stay ≥ 16 px…
         foreach (var w in widths.Where(w => w <= MaxWidthAt16Px))
             if (Grid(w) is { } g && Room(g.Cols, g.Rows) >= baseSlots + wantTwo) return (w, g.Cols, g.Rows, wantTwo);
-        // …else the smallest frame that holds them at all, with as many two-line cards as it has room for.
+        // …else, while labels stay ≥ 16 px, the frame with room for the most two-line cards, packed tighter…
+        int TwoLine(int cols, int rows) => Math.Clamp((int)Math.Floor(cols * rows * TightUse) - baseSlots, 0, wantTwo);
+        var readable = widths.Where(w => w <= MaxWidthAt16Px).Select(w => (W: w, G: Grid(w)))
+            .Where(x => x.G is { } g && Room(g.Cols, g.Rows) >= baseSlots)
+            .Select(x => (x.W, x.G!.Value.Cols, x.G!.Value.Rows, Two: TwoLine(x.G!.Value.Cols, x.G!.Value.Rows))).ToList();
+        if (readable.Count > 0)
+        {
+            var best = readable.MaxBy(x => x.Two);
+            return readable.First(x => x.Two == best.Two);
+        }
+        // …else the smallest frame that holds them at all.
         foreach (var w in widths)
             if (Grid(w) is { } g && Room(g.Cols, g.Rows) >= baseSlots)
-                return (w, g.Cols, g.Rows, Math.Min(wantTwo, Room(g.Cols, g.Rows) - baseSlots));
+                return (w, g.Cols, g.Rows, Math.Clamp((int)Math.Floor(g.Cols * g.Rows * TightUse) - baseSlots, 0, wantTwo));
         throw new InvalidOperationException("The network is too large for one picture.");
     }
 
@@ -296,7 +306,13 @@ public static class MapPictureBuilder
         _ => 6,
     };
 
-    public static LineStyle Style(string type, string? kind, PictureTheme theme, KindLook look) => (type, kind) switch
+    public static LineStyle Style(string type, string? kind, PictureTheme theme, KindLook look)
+    {
+        var style = BaseStyle(type, kind, theme, look);
+        return style with { Colour = theme.Line(style.Colour) };
+    }
+
+    private static LineStyle BaseStyle(string type, string? kind, PictureTheme theme, KindLook look) => (type, kind) switch
     {
         ("membership", MembershipRoles.Chair) => new LineStyle(theme.Text, 5, null, false),
         ("membership", MembershipRoles.Management) => new LineStyle(theme.Text, 4, null, false),

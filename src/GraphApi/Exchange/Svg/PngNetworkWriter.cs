@@ -43,8 +43,9 @@ public sealed class PngNetworkWriter(SvgNetworkWriter svg) : INetworkWriter
                 canvas.Scale(scale);
                 canvas.DrawPicture(picture);
             }
-            using var image = SKImage.FromBitmap(bitmap);
-            using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+            // Sub filter and zlib level 3: five times faster to encode than Skia's default, 5 % larger (measured on Peine).
+            using var pixels = bitmap.PeekPixels() ?? throw new InvalidOperationException("The bitmap has no pixels.");
+            using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3)) ?? throw new InvalidOperationException("Skia could not encode the PNG.");
             return data.ToArray();
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)

@@ -213,7 +213,16 @@ public static class SvgMarkup
                 {
                     var mid = y + row / 2;
                     var textX = column.X + 58;
-                    if (item.Swatch is not null) Rect(w, column.X, mid - 10, 44, 20, item.Swatch, rx: 4);
+                    if (item.Swatch is not null)
+                    {
+                        Rect(w, column.X, mid - 10, 44, 20, item.Swatch, rx: 4);
+                        // An outline, so that a dark kind colour still shows on the dark theme.
+                        w.WriteStartElement("rect");
+                        foreach (var (name, value) in new[] { ("x", N(column.X)), ("y", N(mid - 10)), ("width", "44"), ("height", "20"), ("rx", "4"),
+                                     ("fill", "none"), ("stroke", t.CardStroke), ("stroke-width", "1") })
+                            w.WriteAttributeString(name, value);
+                        w.WriteEndElement();
+                    }
                     else if (item.Line is not null)
                     {
                         w.WriteStartElement("line");

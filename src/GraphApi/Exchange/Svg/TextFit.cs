@@ -30,7 +30,7 @@ public static class TextFit
                 }
                 continue;
             }
-            if (char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF') continue;
+            if (char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF' or BreakHyphen) continue;
             if (c is '\t' or '\n' or '\r' or '\u0085' or '\u2028' or '\u2029') sb.Append(' ');
             else if (c >= ' ' && c is < '\u007F' or > '\u009F') sb.Append(c);
         }
@@ -54,13 +54,14 @@ public static class TextFit
     {
         text = Clean(text);
         if (text.Length == 0) return [];
+        if (maxLines <= 1) return [Ellipsize(text, width, fontSize, bold)];
         var lines = new List<string>();
         var words = new Queue<string>(SplitWords(text));
         var line = "";
         while (words.Count > 0)
         {
             var word = words.Peek();
-            var candidate = line.Length == 0 ? word : line.EndsWith('-') ? line + word : line + " " + word;
+            var candidate = line.Length == 0 ? word : Join(line, word);
             if (Width(candidate, fontSize, bold) <= width)
             {
                 line = candidate;
@@ -69,7 +70,7 @@ public static class TextFit
             }
             if (line.Length == 0)
             {
-                // One word wider than the line: break it where it overflows.
+                // One word wider than the line: break it, with a hyphen.
                 var (head, tail) = Split(word, width, fontSize, bold);
                 line = head;
                 words.Dequeue();
@@ -80,14 +81,19 @@ public static class TextFit
             if (lines.Count == maxLines) break;
         }
         if (line.Length > 0 && lines.Count < maxLines) lines.Add(line);
-        if (words.Count > 0 || lines.Count > maxLines)
+        if (words.Count > 0)
         {
-            var rest = string.Join(' ', words);
-            var last = lines[^1] + (rest.Length > 0 ? " " + rest : "");
+            var last = words.Aggregate(lines[^1], Join);
             lines[^1] = Ellipsize(last, width, fontSize, bold);
         }
-        return lines;
+        return lines.Select(l => l.Replace(BreakHyphen, '-')).ToList();
     }
+
+    // Marks a hyphen this class put in to break a word, so that it goes again when the word is joined back.
+    private const char BreakHyphen = '\u00AD';
+
+    private static string Join(string line, string word) =>
+        line.EndsWith(BreakHyphen) ? line[..^1] + word : line.EndsWith('-') ? line + word : line + " " + word;
 
     /// <summary>The text cut to fit the width, with "…" when cut.</summary>
     public static string Ellipsize(string text, double width, double fontSize, bool bold = false)
@@ -135,7 +141,7 @@ public static class TextFit
             if (score > best.Score) best = (score, n);
         }
         if (best.Score >= 0)
-            return (string.Concat(elements.Take(best.N)) + "-", string.Concat(elements.Skip(best.N)));
+            return (string.Concat(elements.Take(best.N)) + BreakHyphen, string.Concat(elements.Skip(best.N)));
         for (var n = elements.Count - 1; n > 0; n--)
         {
             var head = string.Concat(elements.Take(n));
@@ -203,7 +209,7 @@ public static class TextFit
         return c switch
         {
             ' ' or '.' or ',' or ':' or ';' or '!' or '\'' or '|' => 0.32,
-            '-' or '(' or ')' or '[' or ']' or '/' or '\\' => 0.40,
+            '-' or '\u00AD' or '(' or ')' or '[' or ']' or '/' or '\\' => 0.40,
             '"' or '„' or '“' or '”' => 0.46,
             '&' => 0.78,
             '@' or '%' => 1.0,

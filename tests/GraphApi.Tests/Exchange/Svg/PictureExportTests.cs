@@ -9,6 +9,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using SkiaSharp;
+using Xunit.Abstractions;
 
 namespace GraphApi.Tests.Exchange.Svg;
 
@@ -16,8 +17,13 @@ namespace GraphApi.Tests.Exchange.Svg;
 public sealed class PictureExportTests : IDisposable
 {
     private readonly CultureInfo _culture = CultureInfo.CurrentUICulture;
+    private readonly ITestOutputHelper _output;
 
-    public PictureExportTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de");
+    public PictureExportTests(ITestOutputHelper output)
+    {
+        _output = output;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de");
+    }
 
     public void Dispose() => CultureInfo.CurrentUICulture = _culture;
 
@@ -74,6 +80,42 @@ public sealed class PictureExportTests : IDisposable
         Assert.All(picture.Cards, c => Assert.True(c.X >= 0 && c.Y >= MapPictureBuilder.TopBand - 1 && c.X + c.W <= picture.Width && c.Y + c.H <= picture.Height));
         var legendLeft = picture.Legend.Min(l => l.X);
         Assert.All(picture.Cards, c => Assert.True(c.X + c.W < legendLeft, $"{c.Id} reaches into the legend"));
+    }
+
+    [Fact]
+    public async Task PeineLaidOutOnTheMapKeepsItsShapeOnTheSlide()
+    {
+        // Positions as a force-directed layout saves them (peine-positions.json: Fruchterman–Reingold, made once).
+        var positions = Picture.PeinePositions();
+        var request = new ExportRequest(Picture.Peine(), positions, Picture.Options());
+        var picture = MapPictureBuilder.Build(request, new DateOnly(2026, 12, 1), Picture.Look);
+
+        AssertNoOverlap(picture.Cards);
+        Assert.True(picture.LabelSize * PngNetworkWriter.Width / picture.Width >= 16);
+        // Left stays left: of the pairs of bodies far apart on the map, the picture keeps the order.
+        var bodies = picture.Cards.Where(c => c.Shape == CardShape.Body).ToList();
+        var pairs = (from a in bodies from b in bodies where positions[b.Id].X - positions[a.Id].X > 400 select (a, b)).ToList();
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, p => Assert.True(p.a.CentreX <= p.b.CentreX, $"{p.a.Id} is left of {p.b.Id} on the map"));
+
+        var svg = Picture.SvgWriter;
+        Picture.Save("export-peine-laid-out.svg", System.Text.Encoding.UTF8.GetBytes(svg.Render(request)));
+        // Figures for the notes, not a timed test.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var text = svg.Render(request);
+        var svgMs = clock.Elapsed.TotalMilliseconds;
+        PngNetworkWriter.Render(text); // the first one loads the native libraries and fonts
+        clock.Restart();
+        var png = PngNetworkWriter.Render(text);
+        _output.WriteLine($"Peine: SVG {text.Length / 1024.0:0} KiB in {svgMs:0} ms, PNG {png.Length / 1024.0:0} KiB in {clock.Elapsed.TotalMilliseconds:0} ms; " +
+                          $"frame {picture.Width:0}×{picture.Height:0}, labels {picture.LabelSize * PngNetworkWriter.Width / picture.Width:0.0} px in the PNG");
+        using var light = new MemoryStream();
+        await new PngNetworkWriter(svg).WriteAsync(request, light, CancellationToken.None);
+        Picture.Save("export-peine-laid-out.png", light.ToArray());
+        using var dark = new MemoryStream();
+        await new PngNetworkWriter(svg).WriteAsync(request with { Options = Picture.Options(("theme", "dark"), ("title", "Integrationsnetzwerk Peine")) },
+            dark, CancellationToken.None);
+        Picture.Save("export-peine-dark.png", dark.ToArray());
     }
 
     [Fact]
@@ -286,6 +328,13 @@ internal static class Picture
     public static KindLook Look => new(Texts);
 
     public static SvgNetworkWriter SvgWriter => new(Clock, Texts);
+
+    public static IReadOnlyDictionary<string, NodePosition> PeinePositions()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Exchange", "Svg", "peine-positions.json");
+        return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, NodePosition>>(File.ReadAllText(file),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+    }
 
     public static NetworkSnapshot Network(params Entity[] entities) =>
         NetworkSnapshot.Create(new Network { Id = "test", Name = "Testnetz" }, 1, entities);
