@@ -157,8 +157,10 @@ public static class TextFit
         static bool Vowel(char c) => "aeiouäöüyAEIOUÄÖÜY".Contains(c);
         if (next.Length != 1 || !char.IsLower(next[0])) return head.Length > 0 && char.IsLetter(head[^1]) ? 0 : -1;
         if (CompoundEnds.Any(e => head.EndsWith(e, StringComparison.Ordinal))) return 3;
-        if (head.EndsWith('s') && !Vowel(next[0]) && next[0] != 's') return 1; // a Fugen-s, often
-        return Vowel(head[^1]) && !Vowel(next[0]) ? 0 : -1;
+        if (head.EndsWith('s') && !Vowel(next[0]) && next[0] is not ('s' or 'c' or 't')) return 1; // a Fugen-s, often
+        // Between two consonants ("Kreishand-werkerschaft"), but never inside ch, ck, sch, st, ph, th.
+        var pair = $"{char.ToLowerInvariant(head[^1])}{next[0]}";
+        return !Vowel(head[^1]) && char.IsLetter(head[^1]) && !Vowel(next[0]) && pair is not ("ch" or "ck" or "sc" or "st" or "ph" or "th") ? 0 : -1;
     }
 
     private static List<string> TextElements(string text)
