@@ -17,6 +17,19 @@ public sealed record OverlapWeights(double Members, double Topics, double Territ
     public OverlapWeights Normalised() => new(Members / Sum, Topics / Sum, Territories / Sum, Mandate / Sum);
 }
 
+/// <summary>
+/// The calibrated constants of the overlap parts (docs/analysis.md): the pseudo-counts by which small member and topic
+/// sets are shrunk from containment towards Jaccard, and what a territory inside the other's counts. The calibration
+/// benchmark varies them; the API uses <see cref="Default"/>.
+/// </summary>
+public sealed record OverlapTuning(double MemberPrior, double TopicPrior, double NestedTerritoryFactor)
+{
+    public static readonly OverlapTuning Default = new(Overlaps.MemberPrior, Overlaps.TopicPrior, Overlaps.NestedTerritoryFactor);
+
+    /// <summary>The scoring before issue 13: plain containment, territories by identity only (for comparison in the calibration).</summary>
+    public static readonly OverlapTuning Containment = new(0, 0, 0);
+}
+
 /// <summary>The four parts of a score, each 0..1 before weighting.</summary>
 public sealed record OverlapParts(double Members, double Topics, double Territories, double Mandate);
 
@@ -59,7 +72,7 @@ public sealed record OverlapFindings(IReadOnlyList<Overlap> Duplicates, IReadOnl
 /// <item><b>members</b>: the weighted overlap coefficient of the two member sets (persons counted as the actor they
 /// represent), C = Σ shared w(a) / min(Σ w over A, Σ w over B), shrunk towards the weighted Jaccard
 /// J = Σ shared w / Σ w over A ∪ B by the size of the smaller body: λ·C + (1 − λ)·J with λ = n / (n + <see cref="MemberPrior"/>),
-/// n its member count. Two of two inside a body of twenty are weak evidence (λ = 0.4), seven of seven strong (λ = 0.7).
+/// n its member count. Two of two inside a body of twenty are weak evidence (λ = 1/3), seven of seven strong (λ = 7/11).
 /// w(a) = ln(1 + N / df(a)) where N is the number of bodies with members and df(a) the number of bodies <i>a</i> sits in:
 /// an actor that sits everywhere (the Kreisverwaltung) weighs little, a rare shared member much. One shared member alone
 /// is weak evidence: the part is multiplied by <see cref="SingleMemberFactor"/>.</item>
@@ -84,11 +97,11 @@ public static class Overlaps
     /// <summary>One shared member is weak evidence (a one-member body is a "subset" of every body it shares that member with).</summary>
     public const double SingleMemberFactor = 0.25;
 
-    /// <summary>Pseudo-count of the member shrinkage: a body of n members keeps n / (n + 3) of its containment (calibrated, docs/analysis.md).</summary>
-    public const double MemberPrior = 3;
+    /// <summary>Pseudo-count of the member shrinkage: a body of n members keeps n / (n + 4) of its containment (calibrated, docs/analysis.md).</summary>
+    public const double MemberPrior = 4;
 
     /// <summary>Pseudo-count of the topic shrinkage.</summary>
-    public const double TopicPrior = 3;
+    public const double TopicPrior = 1;
 
     /// <summary>What a territory inside the other's (Stadt in Landkreis) counts against an identical one.</summary>
     public const double NestedTerritoryFactor = 0.75;
@@ -101,8 +114,9 @@ public static class Overlaps
         Analyse(view, weights, threshold, texts).Duplicates;
 
     /// <summary>Doppelstrukturen and sub-bodies above the threshold, each highest score first.</summary>
-    public static OverlapFindings Analyse(AnalysisView view, OverlapWeights weights, double threshold, Phrases texts)
+    public static OverlapFindings Analyse(AnalysisView view, OverlapWeights weights, double threshold, Phrases texts, OverlapTuning? tuning = null)
     {
+        var k = tuning ?? OverlapTuning.Default;
         var w = weights.Normalised();
         var bodies = view.Bodies.Where(b => view.MembersOf(b.Id).Count > 0 || b.Topics.Count > 0 || !string.IsNullOrWhiteSpace(b.Mandate)).ToList();
         var n = bodies.Count;
@@ -130,7 +144,7 @@ public static class Overlaps
         var weightByActor = memberIds.ToDictionary(e => e.Key, e => weight[e.Value], StringComparer.Ordinal);
         var total = members.Select(m => m.Sum(a => weight[a])).ToArray();
         var topics = Numbered(bodies, b => b.Topics);
-        var tree = new TerritoryTree(view.Snapshot);
+        var tree = new TerritoryTree(view.Snapshot, k.NestedTerritoryFactor);
         var lines = bodies.Select(b => ReportingLine(view, b)).ToArray();
         var mandates = new MandateIndex(bodies);
 
@@ -167,13 +181,13 @@ public static class Overlaps
 
         void Consider(int x, int y)
         {
-            var m = MemberPart(shared[y], count[y], total[x], total[y], members[x].Length, members[y].Length);
+            var m = MemberPart(shared[y], count[y], total[x], total[y], members[x].Length, members[y].Length, k.MemberPrior);
             if (m < minMembers) return;
-            var partial = w.Members * m + w.Topics * Shrunk(Shared(topics[x], topics[y]), topics[x].Length, topics[y].Length, TopicPrior)
+            var partial = w.Members * m + w.Topics * Shrunk(Shared(topics[x], topics[y]), topics[x].Length, topics[y].Length, k.TopicPrior)
                 + w.Territories * tree.Part(bodies[x], bodies[y]);
             if (partial + w.Mandate < threshold - slack) return;
             if (partial + w.Mandate * mandates.Cosine(x, y) < threshold - slack) return;
-            var overlap = Score(view, bodies[x], bodies[y], weightByActor, mandates, tree, x, y, w, texts, lines);
+            var overlap = Score(view, bodies[x], bodies[y], weightByActor, mandates, tree, x, y, w, texts, lines, k);
             if (overlap.Score < threshold || overlap.Score <= 0) return;
             (overlap.Relation == OverlapRelations.SubBody ? subBodies : results).Add(overlap);
         }
@@ -185,13 +199,14 @@ public static class Overlaps
     /// <summary>
     /// The member part: containment shrunk towards Jaccard by the smaller body's size, weak when only one member is shared.
     /// </summary>
-    public static double MemberPart(double sharedWeight, int sharedCount, double totalA, double totalB, int countA, int countB)
+    public static double MemberPart(double sharedWeight, int sharedCount, double totalA, double totalB, int countA, int countB,
+        double prior = MemberPrior)
     {
         if (sharedCount == 0 || totalA <= 0 || totalB <= 0) return 0;
         var containment = Math.Min(1, sharedWeight / Math.Min(totalA, totalB));
         var jaccard = Math.Min(1, sharedWeight / Math.Max(totalA + totalB - sharedWeight, 1e-12));
         var n = totalA <= totalB ? countA : countB;
-        var lambda = n / (n + MemberPrior);
+        var lambda = n / (n + prior);
         var m = lambda * containment + (1 - lambda) * jaccard;
         return sharedCount == 1 ? m * SingleMemberFactor : m;
     }
@@ -235,19 +250,20 @@ public static class Overlaps
     }
 
     private static Overlap Score(AnalysisView view, Body first, Body second, Dictionary<string, double> weight, MandateIndex mandates,
-        TerritoryTree tree, int i, int j, OverlapWeights w, Phrases texts, List<string>[] lines)
+        TerritoryTree tree, int i, int j, OverlapWeights w, Phrases texts, List<string>[] lines, OverlapTuning k)
     {
         // A is the smaller body, so that sentences read "all members of A also sit in B".
         var (a, b) = view.MembersOf(first.Id).Count <= view.MembersOf(second.Id).Count ? (first, second) : (second, first);
         var ma = view.MembersOf(a.Id);
         var mb = view.MembersOf(b.Id);
         var shared = ma.Where(mb.Contains).OrderBy(view.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), true)).ToList();
-        var members = MemberPart(shared.Sum(x => weight[x]), shared.Count, ma.Sum(x => weight[x]), mb.Sum(x => weight[x]), ma.Count, mb.Count);
+        var members = MemberPart(shared.Sum(x => weight[x]), shared.Count, ma.Sum(x => weight[x]), mb.Sum(x => weight[x]), ma.Count, mb.Count,
+            k.MemberPrior);
 
         var topics = a.Topics.Intersect(b.Topics, StringComparer.Ordinal).ToList();
         var territories = a.Territories.Intersect(b.Territories, StringComparer.Ordinal).ToList();
         var (mandate, terms) = mandates.Similarity(i, j);
-        var parts = new OverlapParts(Round(members), Round(Shrunk(topics.Count, a.Topics.Distinct().Count(), b.Topics.Distinct().Count(), TopicPrior)),
+        var parts = new OverlapParts(Round(members), Round(Shrunk(topics.Count, a.Topics.Distinct().Count(), b.Topics.Distinct().Count(), k.TopicPrior)),
             Round(tree.Part(a, b)), Round(mandate));
         var score = Round(w.Members * parts.Members + w.Topics * parts.Topics + w.Territories * parts.Territories + w.Mandate * parts.Mandate);
 
@@ -257,7 +273,7 @@ public static class Overlaps
         var (x, y) = (first == a ? i : j, first == a ? j : i);
         List<string>? line = lines[x].Contains(b.Id) ? [a.Id, .. lines[x].TakeWhile(id => id != b.Id), b.Id]
             : lines[y].Contains(a.Id) ? [b.Id, .. lines[y].TakeWhile(id => id != a.Id), a.Id] : null;
-        var nested = tree.Nested(a, b).Select(n => new TerritoryContainment(view.Ref(n.Inner), view.Ref(n.Outer), view.Ref(n.InnerBody), view.Ref(n.OuterBody)))
+        List<TerritoryContainment> nested = k.NestedTerritoryFactor <= 0 ? [] : tree.Nested(a, b).Select(n => new TerritoryContainment(view.Ref(n.Inner), view.Ref(n.Outer), view.Ref(n.InnerBody), view.Ref(n.OuterBody)))
             .ToList();
         var overlap = new Overlap(view.Ref(a.Id), view.Ref(b.Id), score, parts, shared.Select(view.Ref).ToList(),
             topics.Select(view.Ref).ToList(), territories.Select(view.Ref).ToList(), terms, subset, same, ma.Count, mb.Count, "")
@@ -334,7 +350,7 @@ public static class Overlaps
             clauses.Add(t.Pick($"ihre Aufträge ähneln sich ({t.List(o.SharedMandateTerms.Select(x => $"„{x}“"))})",
                 $"their mandates are alike ({t.List(o.SharedMandateTerms.Select(x => $"\"{x}\""))})"));
         if (o.SharedLead is not null)
-            clauses.Add(t.Pick($"beide leitet {view.Name(o.SharedLead.Id)}", $"both are led by {view.Name(o.SharedLead.Id)}"));
+            clauses.Add(t.Pick($"beide haben dieselbe Leitung ({view.Name(o.SharedLead.Id)})", $"both have the same lead ({view.Name(o.SharedLead.Id)})"));
         return string.Join("; ", clauses) + ".";
     }
 
@@ -342,9 +358,11 @@ public static class Overlaps
     private sealed class TerritoryTree
     {
         private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
+        private readonly double _nested;
 
-        public TerritoryTree(NetworkSnapshot snapshot)
+        public TerritoryTree(NetworkSnapshot snapshot, double nested)
         {
+            _nested = nested;
             foreach (var territory in snapshot.All<Territory>())
             {
                 var up = new HashSet<string>(StringComparer.Ordinal);
@@ -368,7 +386,7 @@ public static class Overlaps
             var sum = 0.0;
             var distinct = of.Distinct(StringComparer.Ordinal).ToList();
             foreach (var x in distinct)
-                sum += by.Contains(x) ? 1 : by.Any(y => Contains(y, x) || Contains(x, y)) ? NestedTerritoryFactor : 0;
+                sum += by.Contains(x) ? 1 : by.Any(y => Contains(y, x) || Contains(x, y)) ? _nested : 0;
             return sum / distinct.Count;
         }
 

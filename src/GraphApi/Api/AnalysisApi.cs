@@ -32,7 +32,7 @@ public static class AnalysisApi
                          "duplicate measures and probable duplicate actor records.")
             .WithDescription("score = wMembers·members + wTopics·topics + wTerritories·territories + wMandate·mandate. members: overlap " +
                              "coefficient of the member sets weighted by ln(1 + bodies / bodies the member sits in), shrunk towards their Jaccard " +
-                             "for small bodies (n / (n + 3)), a quarter when only one member is shared; topics: the same shrinkage; territories: " +
+                             "for small bodies (n / (n + 4)), a quarter when only one member is shared; topics: the same (n / (n + 1)); territories: " +
                              "coverage through the territory tree (a territory inside the other's counts 0.75); mandate: TF-IDF cosine of the " +
                              "German mandate texts. See docs/findings.md.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
