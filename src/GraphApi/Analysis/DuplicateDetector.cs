@@ -73,7 +73,7 @@ public static class DuplicateDetector
         ArgumentNullException.ThrowIfNull(snapshot);
         var t = texts ?? Phrases.German;
         var context = new Context(snapshot);
-        var actors = snapshot.All<Actor>().ToList();
+        var actors = snapshot.All<Actor>().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var names = actors.Select(a => NameOf(a)).ToList();
 
         // Only records that share a word (or a written-together form, or a short name) are compared; a word in more than
