@@ -181,7 +181,10 @@ public static class DuplicateDetector
         return new Name(words, string.Concat(words), shortName);
     }
 
-    /// <summary>Any string made safe to compare: cut, lone surrogates replaced, composed (so "é" typed two ways is one letter).</summary>
+    /// <summary>
+    /// Any string made safe to compare: cut, lone surrogates and control characters replaced, and normalised to NFKC, so that
+    /// "é" typed two ways is one letter and styled letters ("𝕮𝖆𝖗𝖎𝖙𝖆𝖘", full-width, ligatures) are the plain ones.
+    /// </summary>
     internal static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -193,7 +196,7 @@ public static class DuplicateDetector
             if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
             sb.Append(char.IsSurrogate(c) || char.IsControl(c) ? ' ' : c);
         }
-        try { return sb.ToString().Normalize(NormalizationForm.FormC); }
+        try { return sb.ToString().Normalize(NormalizationForm.FormKC); }
         catch (ArgumentException) { return sb.ToString(); }
     }
 

@@ -15,8 +15,8 @@ public sealed class DormancyTests
     [InlineData(4, "2023-09-29", "dormant")]  // 184 days
     [InlineData(3, "2023-08-05", "active")]   // 8 months allowed
     [InlineData(3, "2023-07-15", "dormant")]
-    [InlineData(12, "2024-01-25", "active")]  // two months allowed
-    [InlineData(12, "2024-01-20", "dormant")]
+    [InlineData(12, "2024-02-01", "active")]  // two months allowed (60.9 days): 59 days
+    [InlineData(12, "2024-01-25", "dormant")] // 66 days
     [InlineData(null, "2022-04-01", "active")]  // no rhythm recorded: once a year, 24 months allowed
     [InlineData(null, "2022-03-01", "dormant")]
     [InlineData(4, "2024-05-01", "active")]   // met after the day

@@ -96,9 +96,13 @@ public sealed class DuplicateDetectorTests
 
         var found = DuplicateDetector.Find(snapshot);
         Assert.All(found, d => Assert.False(string.IsNullOrEmpty(d.Sentence)));
-        // The composed and decomposed "école" and the two spellings of "Ärzte" are one name each.
-        Assert.Contains(found, d => (d.ActorA.Id, d.ActorB.Id) == ("x6", "x7"));
-        Assert.Contains(found, d => (d.ActorA.Id, d.ActorB.Id) == ("x9", "x10"));
+        // The composed and decomposed "école", the two spellings of "Ärzte" and "Caritas" in mathematical letters are one name each;
+        // invisible marks alone are not a name.
+        bool Found(string a, string b) => found.Any(d => (d.ActorA.Id, d.ActorB.Id) == (a, b) || (d.ActorA.Id, d.ActorB.Id) == (b, a));
+        Assert.True(Found("x6", "x7"));
+        Assert.True(Found("x9", "x10"));
+        Assert.True(Found("x21", "x23"));
+        Assert.False(Found("x11", "x23"));
         foreach (var name in names.Take(30))
             _ = DuplicateDetector.Candidates(snapshot, new Actor { Name = name, ShortName = name, Kind = ActorKinds.Other });
     }
