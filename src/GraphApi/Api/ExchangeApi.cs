@@ -26,7 +26,7 @@ public static class ExchangeApi
                          "told apart by signature or content type) in one transaction; idempotent. ?dryRun=true answers the preview and " +
                          "writes nothing; ?expectedRevision= (the preview's revision) makes a moved network answer 409 with a new preview. " +
                          "Every problem is reported at once with its place (JSON path, or sheet, row and column), and then nothing is written.")
-            .Accepts<NetworkDocument>("application/json", ExcelNetworkWriter.MediaType, "application/zip", "application/graphml+xml", "application/gexf+xml")
+            // No Accepts(...): it would answer 415 for any content type not listed, but the importer tells formats apart by content.
             .Produces<ImportResult>().Produces<ImportPreview>(StatusCodes.Status200OK)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery();

@@ -76,7 +76,8 @@ public sealed class CsvNetworkReader : INetworkReader
     {
         var workbook = await LoadAsync(content, ct);
         var read = TableReader.Read(workbook, options);
-        return new ImportInput(Format, read.Document, read.Problems, read.Locator);
+        return new ImportInput(Format, read.Document, read.Problems, read.Locator)
+            { Unreadable = workbook.Problems.Any(p => p.IsError && p.Sheet is null) };
     }
 
     public static async Task<Workbook> LoadAsync(Stream content, CancellationToken ct)

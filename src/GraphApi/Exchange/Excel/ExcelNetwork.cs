@@ -72,7 +72,8 @@ public sealed class ExcelNetworkReader : INetworkReader
     {
         var workbook = Load(content);
         var read = TableReader.Read(workbook, options);
-        return Task.FromResult(new ImportInput(Format, read.Document, read.Problems, read.Locator));
+        return Task.FromResult(new ImportInput(Format, read.Document, read.Problems, read.Locator)
+            { Unreadable = workbook.Problems.Any(p => p.IsError && p.Sheet is null) });
     }
 
     public static Workbook Load(Stream content)

@@ -135,6 +135,9 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
         if (input.Unreadable || problems.Any(p => p.IsError && p.Sheet is null && p.Path is null && p.Row is null)) return (null, problems);
         var (snapshot, errors) = exchange.Validate(input.Document);
         var reported = problems.Where(p => p.IsError).Select(p => p.Where).ToHashSet(StringComparer.Ordinal);
+        // A sheet the reader already found wrong as a whole (a missing column, no network row) needs no echo for each row.
+        var wholeSheets = problems.Where(p => p is { IsError: true, Sheet: not null, Row: null or 1, Column: null } || p is { IsError: true, Row: 1 })
+            .Select(p => p.Sheet).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, messages) in errors.ToDictionary())
         {
             var place = input.Locator?.Locate(path);
@@ -144,7 +147,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
                     ? ImportProblem.At(at.Sheet, at.Row, at.Column, message) with { Path = path }
                     : ImportProblem.AtPath(path, message);
                 // The reader has already said what is wrong with this cell (a name it could not find, say), in the file's words.
-                if (place is not null && reported.Contains(problem.Where)) continue;
+                if (place is { } p && (reported.Contains(problem.Where) || wholeSheets.Contains(p.Sheet))) continue;
                 problems.Add(problem);
             }
         }

@@ -83,6 +83,8 @@ public sealed class TableReader
     private TableReadResult Run(Workbook workbook, ImportOptions options)
     {
         _problems.AddRange(workbook.Problems);
+        // Not a workbook at all (or a zip bomb): that is all there is to say.
+        if (workbook.Problems.Any(p => p.IsError && p.Sheet is null)) return new TableReadResult(new NetworkDocument(), _problems, _locator);
         var sheets = new Dictionary<string, List<Raw>>(StringComparer.Ordinal);
         foreach (var sheet in workbook.Sheets)
         {
