@@ -3,64 +3,32 @@ using GraphApi.Domain;
 namespace GraphApi.Exchange.Tables;
 
 /// <summary>
-/// The words a spreadsheet uses for a kind, role or status: the German word as the UI shows it on export; on import
-/// the German word (any case), the English word or the code itself.
+/// A kind registry vocabulary (<see cref="Kinds"/>) as a spreadsheet uses it: on export the German word as the UI shows it
+/// (a workbook is German whatever the request's language, like its sheet and column names); on import the code, or the
+/// German or English word, singular or plural, in any case.
 /// </summary>
-/// TODO(lead's kind registry): read the words from GraphApi.Domain.Kinds once it is on main; this interim table holds the
-/// UI's current German words (src/GraphUi/Localization/Texts.cs) so the sheets read the same as the map.
-internal sealed class KindWords
+internal sealed class KindWords(Vocabulary vocabulary, string germanName)
 {
-    private readonly (string Code, string German)[] _terms;
-    private readonly Dictionary<string, string> _byText = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>"keine Akteursart": what the value is not, in error messages.</summary>
+    public string NotOne { get; } = germanName;
 
-    private KindWords(string germanName, params (string Code, string German)[] terms)
+    public IReadOnlyList<string> Codes => vocabulary.Codes;
+
+    public string Word(string code) => vocabulary[code].German.Singular;
+
+    public bool TryParse(string text, out string code)
     {
-        GermanName = germanName;
-        _terms = terms;
-        foreach (var (code, german) in terms)
-        {
-            _byText.TryAdd(code, code);
-            _byText.TryAdd(german, code);
-        }
+        code = vocabulary.Parse(text)?.Code ?? "";
+        return code.Length > 0;
     }
 
-    /// <summary>"Akteursart": what the value is, in error messages.</summary>
-    public string GermanName { get; }
-
-    public IReadOnlyList<string> Codes => _terms.Select(t => t.Code).ToList();
-
-    public string Word(string code) => _terms.FirstOrDefault(t => t.Code == code).German ?? code;
-
-    public bool TryParse(string text, out string code) => _byText.TryGetValue(text.Trim(), out code!);
-
     /// <summary>The words to offer in a message: "Verwaltung, Jobcenter, …".</summary>
-    public string Offer() => string.Join(", ", _terms.Select(t => t.German));
+    public string Offer() => string.Join(", ", vocabulary.Select(t => t.German.Singular));
 
-    public static readonly KindWords Actor = new("Akteursart",
-        (ActorKinds.Administration, "Verwaltung"), (ActorKinds.Jobcenter, "Jobcenter"), (ActorKinds.EmploymentAgency, "Agentur für Arbeit"),
-        (ActorKinds.Municipality, "Kommune"), (ActorKinds.WelfareAssociation, "Wohlfahrtsverband"),
-        (ActorKinds.MigrantOrganisation, "Migrantenorganisation"), (ActorKinds.EducationProvider, "Bildungsträger"),
-        (ActorKinds.Chamber, "Kammer"), (ActorKinds.Counselling, "Beratung"), (ActorKinds.Politics, "Politik"),
-        (ActorKinds.Volunteering, "Ehrenamt"), (ActorKinds.State, "Land / Bund"), (ActorKinds.Research, "Wissenschaft"),
-        (ActorKinds.Other, "Sonstige"));
-
-    public static readonly KindWords Body = new("Gremienart",
-        (BodyKinds.SteeringGroup, "Steuerungsgruppe"), (BodyKinds.CoordinationStaff, "Koordinierungsstab"), (BodyKinds.Network, "Netzwerk"),
-        (BodyKinds.WorkingGroup, "Arbeitskreis"), (BodyKinds.Commission, "Kommission"), (BodyKinds.PoliticalCommittee, "Politischer Ausschuss"),
-        (BodyKinds.Conference, "Konferenz"), (BodyKinds.Other, "Sonstiges Gremium"));
-
-    public static readonly KindWords Status = new("Status",
-        (BodyStatuses.Active, "aktiv"), (BodyStatuses.Dormant, "ruhend"), (BodyStatuses.Dissolved, "aufgelöst"));
-
-    public static readonly KindWords Territory = new("Gebietsart",
-        (TerritoryKinds.District, "Landkreis"), (TerritoryKinds.City, "Stadt"), (TerritoryKinds.Municipality, "Gemeinde"),
-        (TerritoryKinds.Other, "Sonstiges Gebiet"));
-
-    public static readonly KindWords Role = new("Rolle",
-        (MembershipRoles.Chair, "Vorsitz"), (MembershipRoles.Management, "Geschäftsführung"), (MembershipRoles.Member, "Mitglied"),
-        (MembershipRoles.Guest, "Gast"), (MembershipRoles.Advisory, "beratend"));
-
-    public static readonly KindWords Collaboration = new("Kooperationsart",
-        (CollaborationKinds.Agreement, "Kooperationsvereinbarung"), (CollaborationKinds.Referral, "Verweisung"),
-        (CollaborationKinds.Funding, "Förderung"), (CollaborationKinds.Informal, "informell"));
+    public static readonly KindWords Actor = new(Kinds.Actor, "keine Akteursart");
+    public static readonly KindWords Body = new(Kinds.Body, "keine Gremienart");
+    public static readonly KindWords Status = new(Kinds.BodyStatus, "kein Status");
+    public static readonly KindWords Territory = new(Kinds.Territory, "keine Gebietsart");
+    public static readonly KindWords Role = new(Kinds.Role, "keine Rolle");
+    public static readonly KindWords Collaboration = new(Kinds.Collaboration, "keine Kooperationsart");
 }

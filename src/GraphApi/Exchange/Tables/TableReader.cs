@@ -328,7 +328,7 @@ public sealed class TableReader
         var text = r.Text(field);
         if (text is null) return null;
         if (words.TryParse(text, out var code)) return code;
-        Error(r, field, Texts.Say($"„{text}“ ist keine {words.GermanName}; möglich sind: {words.Offer()}.",
+        Error(r, field, Texts.Say($"„{text}“ ist {words.NotOne}; möglich sind: {words.Offer()}.",
             $"'{text}' is not allowed here; use one of: {words.Offer()} (or the codes {string.Join(", ", words.Codes)})."));
         return text;
     }
@@ -337,7 +337,7 @@ public sealed class TableReader
         Split(r.Text(field)).Select(text =>
         {
             if (words.TryParse(text, out var code)) return code;
-            Error(r, field, Texts.Say($"„{text}“ ist keine {words.GermanName}; möglich sind: {words.Offer()}.",
+            Error(r, field, Texts.Say($"„{text}“ ist {words.NotOne}; möglich sind: {words.Offer()}.",
                 $"'{text}' is not allowed here; use one of: {words.Offer()}."));
             return text;
         }).ToList();
