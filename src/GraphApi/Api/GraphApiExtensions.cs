@@ -30,6 +30,7 @@ public static class GraphApiExtensions
         services.AddSingleton(sp => new EntityValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphLimits>>().Value));
         services.AddSingleton<NetworkService>();
         services.AddSingleton<NetworkExchange>();
+        services.AddExchangeFormats();
         services.AddSingleton<SeedLoader>();
 
         services.ConfigureHttpJsonOptions(o => GraphJson.Configure(o.SerializerOptions));

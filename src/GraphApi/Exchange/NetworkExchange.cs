@@ -84,6 +84,14 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     /// <summary>Every rule for every entry, all reported at once with its JSON path; throws if any is broken.</summary>
     internal NetworkSnapshot Check(NetworkDocument document)
     {
+        var (snapshot, errors) = Validate(document);
+        errors.ThrowIfAny();
+        return snapshot;
+    }
+
+    /// <summary>Every rule for every entry, each broken one with its JSON path, and the network the document describes.</summary>
+    public (NetworkSnapshot Snapshot, ValidationErrors Errors) Validate(NetworkDocument document)
+    {
         var errors = new ValidationErrors();
         var header = document.Network;
         if (header is null) errors.Add("$.network", Texts.Say("Erforderlich: Kennung und Name des Netzwerks.", "Required: the network's id and name."));
@@ -119,8 +127,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             if (body.Count() > limits.Value.MaxMembersPerBody)
                 validator.CheckBodySize(body.Key, body.Count(), ValidationErrors.Join(body.Last().Path, "body"), errors);
         }
-        errors.ThrowIfAny();
-        return snapshot;
+        return (snapshot, errors);
     }
 
     /// <summary>The document's entries, normalised, with their JSON paths; memberships and collaborations without an id get their derived one.</summary>
