@@ -466,18 +466,18 @@ internal static class GermanOverlapWords
     /// <summary>"die Steuerungsgruppe X", "den Kreistag", "das Netzwerk Y" (after "an", "über").</summary>
     public static string Accusative(string name) => GermanNames.Head(name) switch
     {
-        { Gender: Texts.Gender.Feminine } => "die " + name,
-        { Gender: Texts.Gender.Masculine } => "den " + name,
-        { Gender: Texts.Gender.Neuter } => "das " + name,
+        { Gender: Gender.Feminine } => "die " + name,
+        { Gender: Gender.Masculine } => "den " + name,
+        { Gender: Gender.Neuter } => "das " + name,
         _ => $"das Gremium „{name}“",
     };
 
     /// <summary>"die Stadt Peine", "der Landkreis Peine", "Heide" (a bare place name keeps no article).</summary>
     public static string PlaceNominative(string name) => GermanNames.Head(name, requireFollowingName: true) switch
     {
-        { Gender: Texts.Gender.Feminine } => "die " + name,
-        { Gender: Texts.Gender.Masculine } => "der " + name,
-        { Gender: Texts.Gender.Neuter } => "das " + name,
+        { Gender: Gender.Feminine } => "die " + name,
+        { Gender: Gender.Masculine } => "der " + name,
+        { Gender: Gender.Neuter } => "das " + name,
         _ => name,
     };
 
