@@ -130,16 +130,19 @@ public static class DuplicateDetector
     private static ProbableDuplicate? Compare(Actor a, Name na, Actor b, Name nb, Context context, Phrases t)
     {
         if (na.Words.Count == 0 || nb.Words.Count == 0) return null;
-        if (context.IsAncestor(a, b) || context.IsAncestor(b, a)) return null;
-        var evidence = context.Evidence(a, b);
         string reason;
         double similarity;
         if (na.Compact.Length > 0 && na.Compact == nb.Compact) (reason, similarity) = (DuplicateReasons.SameName, 1);
-        else if (SoftJaccard(na.Words, nb.Words) is var soft && soft >= NameThreshold) (reason, similarity) = (DuplicateReasons.SimilarName, Math.Round(soft, 4));
+        // Soft Jaccard is at most (shorter / longer): most pairs of a block are ruled out by their word counts alone.
+        else if ((double)Math.Min(na.Words.Count, nb.Words.Count) / Math.Max(na.Words.Count, nb.Words.Count) >= NameThreshold &&
+                 SoftJaccard(na.Words, nb.Words) is var soft && soft >= NameThreshold) (reason, similarity) = (DuplicateReasons.SimilarName, Math.Round(soft, 4));
         else if (na.Short is { Length: > 0 } && na.Short == nb.Short) (reason, similarity) = (DuplicateReasons.SameShortName, 1);
-        else if (Contained(na.Words, nb.Words) is { } fraction && evidence.Contains(DuplicateEvidence.SameKind) && evidence.Count > 1)
-            (reason, similarity) = (DuplicateReasons.NameContained, Math.Round(fraction, 4));
+        else if (Contained(na.Words, nb.Words) is { } fraction) (reason, similarity) = (DuplicateReasons.NameContained, Math.Round(fraction, 4));
         else return null;
+        // The network is read only for pairs whose names already look alike.
+        if (context.IsAncestor(a, b) || context.IsAncestor(b, a)) return null;
+        var evidence = context.Evidence(a, b);
+        if (reason == DuplicateReasons.NameContained && !(evidence.Contains(DuplicateEvidence.SameKind) && evidence.Count > 1)) return null;
 
         var refA = context.Ref(a);
         var refB = context.Ref(b);
@@ -205,12 +208,19 @@ public static class DuplicateDetector
     {
         if (x == y) return 1;
         if (x.Length > MaxFuzzyWordLength || y.Length > MaxFuzzyWordLength) return 0;
-        var similarity = GermanWords.WordSimilarity(x, y);
-        if (similarity >= 0.75) return similarity;
         var prefix = 0;
         while (prefix < x.Length && prefix < y.Length && x[prefix] == y[prefix]) prefix++;
-        return prefix >= 6 && prefix >= 0.75 * Math.Min(x.Length, y.Length) ? 0.9 : 0;
+        var stem = prefix >= 6 && prefix >= 0.75 * Math.Min(x.Length, y.Length) ? 0.9 : 0;
+        // An edit distance can only reach 0.75 when the lengths differ by at most a quarter; most pairs stop here.
+        if (Math.Abs(x.Length - y.Length) > 0.25 * Math.Max(x.Length, y.Length)) return stem;
+        var cache = _matches ??= new Dictionary<(string, string), double>();
+        if (cache.Count > 100_000) cache.Clear();
+        if (!cache.TryGetValue((x, y), out var similarity)) cache[(x, y)] = similarity = GermanWords.WordSimilarity(x, y);
+        return similarity >= 0.75 ? Math.Max(similarity, stem) : stem;
     }
+
+    /// <summary>Word pairs already compared on this thread: names repeat their words (Peine, Migration, Caritas) many times.</summary>
+    [ThreadStatic] private static Dictionary<(string, string), double>? _matches;
 
     /// <summary>Jaccard of two word sets where a word also matches a near one (<see cref="Match"/>), each word used once.</summary>
     private static double SoftJaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -224,10 +234,12 @@ public static class DuplicateDetector
     {
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
         if (shorter.Count < 2 || shorter.Count == longer.Count) return null;
-        return Greedy(shorter, longer) == shorter.Count ? (double)shorter.Count / longer.Count : null;
+        return Greedy(shorter, longer, stopAtMiss: true) == shorter.Count ? (double)shorter.Count / longer.Count : null;
     }
 
-    private static int Greedy(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    /// <summary>How many words of <paramref name="a"/> find a match in <paramref name="b"/>, each used once; with
+    /// <paramref name="stopAtMiss"/> it gives up at the first word without one.</summary>
+    private static int Greedy(IReadOnlyList<string> a, IReadOnlyList<string> b, bool stopAtMiss = false)
     {
         var unmatched = b.ToList();
         var matched = 0;
@@ -237,7 +249,11 @@ public static class DuplicateDetector
             var score = 0.0;
             for (var i = 0; i < unmatched.Count; i++)
                 if (Match(word, unmatched[i]) is var m && m > score) (best, score) = (i, m);
-            if (best < 0) continue;
+            if (best < 0)
+            {
+                if (stopAtMiss) return matched;
+                continue;
+            }
             matched++;
             unmatched.RemoveAt(best);
         }
