@@ -66,7 +66,8 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     /// <summary>The network as a document, in a stable order (by id within each list).</summary>
     public static NetworkDocument ToDocument(NetworkSnapshot snapshot) => new()
     {
-        Network = new NetworkHeader { Id = snapshot.Network.Id, Name = snapshot.Network.Name, Description = snapshot.Network.Description },
+        Network = new NetworkHeader { Id = snapshot.Network.Id, Name = snapshot.Network.Name, Description = snapshot.Network.Description,
+            DataAsOf = snapshot.Network.DataAsOf },
         Topics = snapshot.All<Topic>().ToList(),
         Territories = snapshot.All<Territory>().ToList(),
         Actors = snapshot.All<Actor>().ToList(),
@@ -99,6 +100,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             Id = header?.Id?.Trim() ?? "",
             Name = header?.Name ?? "",
             Description = header?.Description,
+            DataAsOf = header?.DataAsOf,
             CompositionRules = document.CompositionRules ?? [],
         });
         if (header is not null) validator.CheckFields(network with { CompositionRules = [] }, "$.network", errors);
