@@ -15,6 +15,7 @@ public static class Program
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ui"] = UiBenchmark.RunAsync,
         ["calibration"] = CalibrationBenchmark.RunAsync,
+        ["exchange"] = ExchangeBenchmark.RunAsync,
     };
 
     private const string Usage = """
