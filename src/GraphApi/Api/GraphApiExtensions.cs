@@ -25,8 +25,7 @@ public static class GraphApiExtensions
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddOptions<GraphLimits>().BindConfiguration("Graph:Limits");
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<GraphApi.Storage.Neo4j.Neo4jOptions>().BindConfiguration("Neo4j");
-        services.AddGraphStore(builder.Configuration["Store:Provider"]);
+        services.AddGraphStore();
         services.AddSingleton(sp => new EntityValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphLimits>>().Value));
         services.AddSingleton<NetworkService>();
         services.AddSingleton<NetworkExchange>();
