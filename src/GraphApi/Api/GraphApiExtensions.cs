@@ -54,13 +54,14 @@ public static class GraphApiExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddSingleton<StoreFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreFollower>());
-        services.AddSignalR(o =>
+        var signalR = services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = 256 * 1024; // a few thousand node positions; more is a mistake or an attack
                 o.AddFilter<HubCulture>();
                 o.AddFilter<HubThrottle>();
             })
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
+        services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<DiskHealthCheck>("disk");
         return builder;
     }
