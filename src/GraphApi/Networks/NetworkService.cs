@@ -31,13 +31,18 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public async Task<NetworkSnapshot> GetAsync(string networkId, CancellationToken ct = default) =>
         await TryGetAsync(networkId, ct) ?? throw NotFoundException.NoNetwork(networkId);
 
+    /// <summary>
+    /// The network at the store's head. A cached snapshot is served after one cheap look at the store's revision of
+    /// the network, so no instance serves a state older than a write another process has acknowledged.
+    /// </summary>
     public async Task<NetworkSnapshot?> TryGetAsync(string networkId, CancellationToken ct = default)
     {
-        if (_snapshots.TryGetValue(networkId, out var cached)) return cached;
+        if (_snapshots.TryGetValue(networkId, out var cached) && await store.ReadHeadAsync(networkId, ct) == cached.Revision) return cached;
         var gate = Gate(networkId);
         await gate.WaitAsync(ct);
         try
         {
+            await CatchUpUnderLockAsync(networkId, ct);
             return await LoadUnderLockAsync(networkId, ct);
         }
         finally

@@ -20,6 +20,9 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyDictionary<string, long>> ReadHeadsAsync(CancellationToken ct = default);
 
+    /// <summary>One network's current revision, or null if there is none: what a cached snapshot is checked against.</summary>
+    Task<long?> ReadHeadAsync(string networkId, CancellationToken ct = default);
+
     /// <summary>The whole network at its latest revision, or null if there is none with that id.</summary>
     Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default);
 

@@ -259,6 +259,8 @@ public abstract class StoreContract
         var heads = await store.ReadHeadsAsync();
         Assert.Equal(2, heads[a]);
         Assert.Equal(1, heads[b]);
+        Assert.Equal(2, await store.ReadHeadAsync(a));
+        Assert.Null(await store.ReadHeadAsync(NewId()));
         var list = await store.ListNetworksAsync();
         Assert.Equal("Landkreis Börde", list.Single(n => n.Id == a).Name);
         Assert.Equal(list.Select(n => n.Id).Order(StringComparer.Ordinal), list.Select(n => n.Id));

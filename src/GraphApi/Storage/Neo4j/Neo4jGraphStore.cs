@@ -139,6 +139,13 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         return results[0].Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => Long(r[1]), StringComparer.Ordinal);
     }
 
+    public async Task<long?> ReadHeadAsync(string networkId, CancellationToken ct = default)
+    {
+        var results = await ReadAsync([new("MATCH (n:Network {networkId: $network}) RETURN n.revision",
+            new Dictionary<string, object?> { ["network"] = networkId })], ct);
+        return results[0].Rows.Count == 0 ? null : Long(results[0].Rows[0][0]);
+    }
+
     public async Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default)
     {
         var p = new Dictionary<string, object?> { ["network"] = networkId };

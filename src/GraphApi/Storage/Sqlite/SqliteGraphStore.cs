@@ -107,6 +107,15 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         return heads;
     }
 
+    public async Task<long?> ReadHeadAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT revision FROM networks WHERE id = $id;";
+        cmd.Parameters.AddWithValue("$id", networkId);
+        return await cmd.ExecuteScalarAsync(ct) is long revision ? revision : null;
+    }
+
     public async Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
