@@ -197,6 +197,7 @@ public abstract class StoreContract
 
         var newest = await store.ReadHistoryAsync(id, 0, null, 2, newest: true);
         Assert.Equal([4L, 5L], newest.Select(s => s.Revision));
+        Assert.Equal([3L, 4L, 5L], (await store.ReadHistoryAsync(id, 2, null, int.MaxValue)).Select(s => s.Revision)); // "everything after"
 
         var ofTopic = await store.ReadHistoryAsync(id, 2, "arbeit", 10);
         Assert.Equal([3L, 4L, 5L], ofTopic.Select(s => s.Revision));

@@ -33,6 +33,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 
     public string Url => _options.Url;
 
+    private const int MaxCypherLimit = 10_000;
+
     /// <summary>Labels of the node kinds; fixed strings, never user text.</summary>
     private static readonly IReadOnlyDictionary<EntityKind, string> Labels = new Dictionary<EntityKind, string>
     {
@@ -246,7 +248,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         var n = changes.NetworkId;
         var relationshipDeletes = new List<Dictionary<string, object?>>();
         var nodeDeletes = new List<string>();
-        var upserts = new Dictionary<string, List<Dictionary<string, object?>>>();
+        var upserts = new Dictionary<(string Label, bool New), List<Dictionary<string, object?>>>();
         var relationshipCreates = new Dictionary<string, List<Dictionary<string, object?>>>();
         var references = new Dictionary<(string Type, bool Incoming), List<Dictionary<string, object?>>>();
         var represents = new List<Dictionary<string, object?>>();
@@ -277,7 +279,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             var props = Props(change.After);
             props["key"] = key;
             props["networkId"] = n;
-            var label = Labels[change.Kind];
+            var label = (Labels[change.Kind], change.Before is null);
             (upserts.TryGetValue(label, out var rows) ? rows : upserts[label] = []).Add(new() { ["key"] = key, ["props"] = props });
             touchedNodes.Add(key);
             var json = JsonSerializer.SerializeToNode(change.After, change.After.GetType(), GraphJson.Options)!.AsObject();
@@ -307,11 +309,14 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         if (nodeDeletes.Count > 0)
             statements.Add(new("UNWIND $keys AS key MATCH (e:Entity {key: key}) DETACH DELETE e",
                 new Dictionary<string, object?> { ["keys"] = nodeDeletes }));
-        foreach (var (label, rows) in upserts)
-            statements.Add(new(
-                $"MATCH (n:Network {{networkId: $network}}) UNWIND $rows AS row MERGE (e:Entity {{key: row.key}}) SET e = row.props, e:{label} " +
-                "MERGE (e)-[:IN_NETWORK]->(n)",
-                new Dictionary<string, object?> { ["network"] = n, ["rows"] = rows }));
+        // CREATE for new entities (the unique key refuses a duplicate, failing the transaction), MATCH for updates: a
+        // MERGE of IN_NETWORK would look through all of the network's relationships for every row.
+        foreach (var ((label, isNew), rows) in upserts)
+            statements.Add(isNew
+                ? Expect(rows.Count, $"MATCH (n:Network {{networkId: $network}}) UNWIND $rows AS row CREATE (e:Entity:{label}) SET e = row.props " +
+                    "CREATE (e)-[:IN_NETWORK]->(n)", new Dictionary<string, object?> { ["network"] = n, ["rows"] = rows })
+                : Expect(rows.Count, $"UNWIND $rows AS row MATCH (e:Entity:{label} {{key: row.key}}) SET e = row.props",
+                    new Dictionary<string, object?> { ["rows"] = rows }));
         if (touchedNodes.Count > 0)
         {
             statements.Add(new($"UNWIND $keys AS key MATCH (:Entity {{key: key}})-[r:{string.Join('|', OwnedOutgoing)}]->() DELETE r",
@@ -406,12 +411,20 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         // The limit counts change sets, not rows, so a set is never cut in half.
         var results = await ReadAsync([new(
             "MATCH (c:Change) WHERE c.networkId = $network AND c.revision > $after AND ($entity IS NULL OR c.entityId = $entity) " +
-            $"WITH DISTINCT c.revision AS revision ORDER BY revision {(newest ? "DESC" : "ASC")} LIMIT $limit " +
+            // 3.1 sizes its top-N buffer by the limit: a huge one ("everything after") is applied here instead.
+            $"WITH DISTINCT c.revision AS revision ORDER BY revision {(newest ? "DESC" : "ASC")} {(limit <= MaxCypherLimit ? "LIMIT $limit" : "")} " +
             "MATCH (c:Change) WHERE c.networkId = $network AND c.revision = revision AND ($entity IS NULL OR c.entityId = $entity) " +
             "RETURN properties(c) ORDER BY c.revision, c.seq",
             new Dictionary<string, object?> { ["network"] = networkId, ["after"] = afterRevision, ["entity"] = entityId, ["limit"] = limit })], ct);
         var sets = new List<ChangeSet>();
-        foreach (var row in results[0].Rows)
+        var rows = results[0].Rows.AsEnumerable();
+        if (limit > MaxCypherLimit)
+        {
+            var keep = rows.Select(r => Long(r[0]!["revision"])).Distinct().Order().ToList();
+            var kept = (newest ? keep.TakeLast(limit) : keep.Take(limit)).ToHashSet();
+            rows = rows.Where(r => kept.Contains(Long(r[0]!["revision"])));
+        }
+        foreach (var row in rows)
         {
             var c = row[0]!.AsObject();
             var revision = Long(c["revision"]);

@@ -18,7 +18,8 @@ public sealed class Neo4jOptions
     /// <summary>Auto (the Query API when the discovery document offers it, else classic), Classic or Query.</summary>
     public string Transport { get; set; } = "Auto";
 
-    public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>How long one HTTP request may take; an import of a large network is one request.</summary>
+    public int TimeoutSeconds { get; set; } = 100;
 
     /// <summary>How often a transaction that failed with Neo.TransientError.* is tried again.</summary>
     public int Retries { get; set; } = 3;
