@@ -12,6 +12,7 @@ public static class Program
     private static readonly Dictionary<string, Func<BenchOptions, Task<ResultTable>>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["store"] = StoreBenchmark.RunAsync,
+        ["stores"] = StoresBenchmark.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ui"] = UiBenchmark.RunAsync,
         ["calibration"] = CalibrationBenchmark.RunAsync,

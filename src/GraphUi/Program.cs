@@ -11,7 +11,16 @@ builder.AddGraphApi();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
-await app.Services.InitializeGraphStoreAsync();
+try
+{
+    await app.Services.InitializeGraphStoreAsync();
+}
+catch (GraphApi.Storage.StoreUnavailableException e)
+{
+    // Unreachable, or the credentials were refused: one line that names the store's URL, not a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
 if (export is { } e) return await ExportCommand.RunAsync(app.Services, e.Id, e.File);
