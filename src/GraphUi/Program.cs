@@ -15,10 +15,10 @@ try
 {
     await app.Services.InitializeGraphStoreAsync();
 }
-catch (GraphApi.Storage.StoreUnavailableException e)
+catch (GraphApi.Storage.StoreUnavailableException unavailable)
 {
     // Unreachable, or the credentials were refused: one line that names the store's URL, not a stack trace.
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(unavailable.Message);
     return 2;
 }
 
