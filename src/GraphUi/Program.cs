@@ -23,7 +23,7 @@ catch (GraphApi.Storage.StoreUnavailableException unavailable)
 }
 
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
-if (export is { } e) return await ExportCommand.RunAsync(app.Services, e.Id, e.File);
+if (export is { } exporting) return await ExportCommand.RunAsync(app.Services, exporting.Id, exporting.File);
 
 app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
