@@ -16,7 +16,38 @@ namespace GraphApi.Localization
             new(name, string.Format(CultureInfo.CurrentCulture, Find(name) ?? name, arguments), Find(name) is null);
         public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
         private static string? Find(string key) =>
-            GraphUi.Localization.UiText.For(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)[key] is var t && t != key ? t : null;
+            New.TryGetValue(key, out var n) ? (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? n.De : n.En)
+            : GraphUi.Localization.UiText.For(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)[key] is var t && t != key ? t : null;
+
+        // The keys ui-pages adds to both resx files in its own block at the merge.
+        private static readonly Dictionary<string, (string De, string En)> New = new()
+        {
+            ["networks.table"] = ("Tabelle", "Table"),
+            ["networks.links"] = ("Seiten", "Pages"),
+            ["table.title"] = ("Tabelle", "Table"),
+            ["table.links"] = ("Weitere Ansichten", "Other views"),
+            ["table.bodies.caption"] = ("Gremien und ihre Mitglieder ({0})", "Bodies and their members ({0})"),
+            ["table.actors.caption"] = ("Akteure, ihre Gremien und Kooperationen ({0})", "Actors, their bodies and collaborations ({0})"),
+            ["table.members"] = ("Mitglieder", "Members"),
+            ["table.noMembers"] = ("keine Mitglieder", "no members"),
+            ["table.noBodies"] = ("in keinem Gremium", "in no body"),
+            ["table.noCollaborations"] = ("keine", "none"),
+            ["table.filters.asOf"] = ("Stand am {0}.", "As of {0}."),
+            ["table.filters.today"] = ("Heutiger Stand, ohne Filter.", "Today, no filters."),
+            ["details.gone"] = ("„{0}“ gibt es nicht mehr.", "“{0}” no longer exists."),
+            ["details.conflict"] = ("{0} hat diesen Eintrag {1} geändert ({2} Uhr). Ihre Eingaben sind erhalten; was jetzt gespeichert ist, steht darunter. Speichern überschreibt es.", "{0} changed this entry {1} (at {2}). What you typed is kept; what is saved now is shown below. Saving overwrites it."),
+            ["details.conflict.current"] = ("Jetzt gespeichert:", "Saved now:"),
+            ["details.notANumber"] = ("„{0}“ ist keine Zahl.", "“{0}” is not a number."),
+            ["details.delete.question"] = ("„{0}“ löschen?", "Delete “{0}”?"),
+            ["details.delete.questionWith"] = ("„{0}“ löschen? Mit gelöscht werden {1}:", "Delete “{0}”? Deleted with it: {1}:"),
+            ["details.delete.blocked"] = ("Löschen geht erst, wenn diese Einträge nicht mehr darauf verweisen; ändern Sie sie zuerst:", "It can be deleted once these entries no longer refer to it; change them first:"),
+            ["details.delete.confirm"] = ("Endgültig löschen", "Delete"),
+            ["details.openRelation"] = ("Bearbeiten: {0}", "Edit: {0}"),
+            ["history.redone"] = ("Wiederholt.", "Redone."),
+            ["history.conflictBy"] = ("Zuletzt geändert von {0}, {1} ({2} Uhr).", "Last changed by {0}, {1} (at {2})."),
+            ["analysis.title"] = ("Analysen", "Analyses"),
+            ["report.map.unavailable"] = ("Das Bild der Karte ist hier nicht verfügbar; die Karte selbst zeigt das Netzwerk.", "The picture of the map is not available here; the map itself shows the network."),
+        };
     }
 
     public static class Dates
