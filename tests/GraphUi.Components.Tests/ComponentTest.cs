@@ -8,7 +8,6 @@ using GraphApi.Networks;
 using GraphUi.Components.Panels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Localization;
 
 namespace GraphUi.Components.Tests;
 
@@ -65,9 +64,7 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(store.Networks);
         Services.AddSingleton(store.Services.GetRequiredService<NetworkExchange>());
         Services.AddSingleton(TimeProvider.System);
-        Services.AddLocalization();
-        // TEMPORARY until main's resx: the stand-in localizer over the old texts.
-        Services.AddSingleton<IStringLocalizer<Strings>, PreMergeLocalizer>();
+        Services.AddGraphLocalization();
         Services.AddGraphUiPanels();
     }
 
