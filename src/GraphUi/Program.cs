@@ -7,8 +7,11 @@ using GraphUi.Localization;
 // "import FILE" is a command, not a server start: strip it before the host reads the arguments.
 var command = args is ["import", var file, ..] ? file : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : args[2..]);
+// Serves the framework's and the packages' static web assets (blazor.web.js, the diagram's CSS) also when
+// the app is started from bin/ outside Development; a published app has them in wwwroot anyway.
+builder.WebHost.UseStaticWebAssets();
 builder.AddGraphApi();
-builder.Services.AddRazorComponents();
+builder.AddGraphUi();
 
 var app = builder.Build();
 await app.Services.InitializeGraphStoreAsync();
@@ -19,7 +22,7 @@ app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
     pages.UseStatusCodePagesWithReExecute("/not-found");
-    // A form on a page shows the service's messages beside its fields: they speak the page's language (the "lang" cookie).
+    // Pages and the Blazor circuit speak the language of the "lang" cookie; a circuit keeps the culture of the request that started it.
     pages.Use((context, next) =>
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiText.From(context).Language);
@@ -31,7 +34,8 @@ app.UseRouting(); // after the status-code pages, so a re-executed request is ro
 app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();
-app.MapRazorComponents<App>();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

@@ -19,6 +19,11 @@ public sealed class UiText
 
     public string this[string key] => _texts.TryGetValue(key, out var text) ? text : key;
 
+    public string this[string key, params object?[] args] => string.Format(System.Globalization.CultureInfo.CurrentCulture, this[key], args);
+
+    /// <summary>The texts of the current UI culture (a Blazor circuit keeps the culture of the request that started it).</summary>
+    public static UiText Current => For(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+
     /// <summary>All texts, for the browser modules (they receive them as JSON in the page).</summary>
     public IReadOnlyDictionary<string, string> All => _texts;
 
@@ -26,6 +31,6 @@ public sealed class UiText
 
     public static UiText From(HttpContext? context) => For(context?.Request.Cookies[CookieName]);
 
-    private static readonly UiText German = new("de", Texts.German.ToFrozenDictionary());
-    private static readonly UiText English = new("en", Texts.English.ToFrozenDictionary());
+    private static readonly UiText German = new("de", Texts.German.Concat(MapTexts.German).ToFrozenDictionary());
+    private static readonly UiText English = new("en", Texts.English.Concat(MapTexts.English).ToFrozenDictionary());
 }
