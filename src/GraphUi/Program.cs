@@ -6,8 +6,11 @@ using GraphApi.Localization;
 // "import FILE" is a command, not a server start: strip it before the host reads the arguments.
 var command = args is ["import", var file, ..] ? file : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : args[2..]);
+// Serves the framework's and the packages' static web assets (blazor.web.js, the diagram's CSS) also when
+// the app is started from bin/ outside Development; a published app has them in wwwroot anyway.
+builder.WebHost.UseStaticWebAssets();
 builder.AddGraphApi();
-builder.Services.AddRazorComponents();
+builder.AddGraphUi();
 
 var app = builder.Build();
 await app.Services.InitializeGraphStoreAsync();
@@ -24,7 +27,8 @@ app.UseRouting(); // after the status-code pages, so a re-executed request is ro
 app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();
-app.MapRazorComponents<App>();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

@@ -1,0 +1,76 @@
+namespace GraphUi.Components.Map.Diagram;
+
+/// <summary>
+/// Keeps labels readable at any zoom: when the cards' own labels would be smaller than <c>minPx</c> on screen, the map
+/// switches to overview (compact cards, one floating label per node sized to be <c>minPx</c> on screen) and hides a
+/// label rather than let it overlap another. Bodies come first, then actors by how connected they are; the selected
+/// and focused nodes always keep theirs. Label boxes are fixed here and rendered with exactly this size, so what the
+/// browser shows is what was checked.
+/// </summary>
+public static class LevelOfDetail
+{
+    /// <summary>The cards' label size in diagram units (full detail).</summary>
+    public const double CardLabel = 15;
+    /// <summary>Average glyph width per font size, generous for German capitals and bold text.</summary>
+    private const double CharWidth = 0.62, LineHeight = 1.2;
+
+    public static Dictionary<string, MapNodeState> Compute(IEnumerable<MapNode> nodes, double zoom, double minPx,
+        IReadOnlyDictionary<string, int> degree, ISet<string> always)
+    {
+        var result = new Dictionary<string, MapNodeState>(StringComparer.Ordinal);
+        var compact = zoom * CardLabel < minPx;
+        var list = nodes.ToList();
+        if (!compact)
+        {
+            foreach (var n in list) result[n.Id] = new MapNodeState { LabelSize = CardLabel };
+            return result;
+        }
+        var font = minPx * 1.04 / zoom;
+        var pad = 3 / zoom;
+        var placed = new List<(double X1, double Y1, double X2, double Y2)>();
+        var grid = new Dictionary<(int, int), List<int>>();
+        var cell = font * 12;
+        var ordered = list.OrderByDescending(n => always.Contains(n.Id))
+            .ThenBy(n => n.Type switch { "body" => 0, "actor" => 1, _ => 2 })
+            .ThenByDescending(n => degree.GetValueOrDefault(n.Id))
+            .ThenBy(n => n.Id, StringComparer.Ordinal);
+        foreach (var n in ordered)
+        {
+            var text = n.ShortName;
+            var perLine = n.Type == "body" ? 18 : 14;
+            var lines = text.Length > perLine ? 2 : 1;
+            var chars = Math.Min(text.Length, perLine);
+            var w = Math.Max(2, chars) * CharWidth * font + 2 * pad;
+            var h = lines * LineHeight * font;
+            var x = n.Size!.Width / 2 - w / 2;
+            var y = n.Size.Height / 2 - h / 2;
+            var box = (X1: n.Position.X + x - pad, Y1: n.Position.Y + y - pad, X2: n.Position.X + x + w + pad, Y2: n.Position.Y + y + h + pad);
+            var cells = Cells(box, cell).ToList();
+            var free = cells.All(c => !grid.TryGetValue(c, out var ids) || ids.All(i => !Overlap(placed[i], box)));
+            if (free)
+            {
+                placed.Add(box);
+                foreach (var c in cells)
+                {
+                    if (!grid.TryGetValue(c, out var ids)) grid[c] = ids = [];
+                    ids.Add(placed.Count - 1);
+                }
+            }
+            result[n.Id] = new MapNodeState
+            {
+                Compact = true, LabelSize = font, LabelHidden = !free, Floating = new LabelBox(x, y, w, h, lines),
+            };
+        }
+        return result;
+    }
+
+    private static IEnumerable<(int, int)> Cells((double X1, double Y1, double X2, double Y2) b, double size)
+    {
+        for (var i = (int)Math.Floor(b.X1 / size); i <= (int)Math.Floor(b.X2 / size); i++)
+            for (var j = (int)Math.Floor(b.Y1 / size); j <= (int)Math.Floor(b.Y2 / size); j++)
+                yield return (i, j);
+    }
+
+    private static bool Overlap((double X1, double Y1, double X2, double Y2) a, (double X1, double Y1, double X2, double Y2) b) =>
+        a.X1 < b.X2 && b.X1 < a.X2 && a.Y1 < b.Y2 && b.Y1 < a.Y2;
+}
