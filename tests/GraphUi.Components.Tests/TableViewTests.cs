@@ -54,6 +54,17 @@ public sealed class TableViewTests(SeededStore store) : ComponentTest(store)
     }
 
     [Fact]
+    public void TheMapsFiltersApplyAndAreSaidInWords()
+    {
+        var cut = Open("peine", "?actorKind=jobcenter&layers=actor,body,person");
+        var filters = cut.Find("[data-testid=table-filters]").TextContent;
+        Assert.Contains("Akteursart: Jobcenter", filters);
+        Assert.Contains("Ebenen: Akteure, Gremien, Personen", filters);
+        Assert.All(cut.FindAll("tr[data-actor] td:nth-of-type(1)"), td => Assert.Equal("Jobcenter", td.TextContent));
+        Assert.Equal("/networks/peine?layers=actor%2Cbody%2Cperson&actorKind=jobcenter", cut.Find(".table-links a").GetAttribute("href"));
+    }
+
+    [Fact]
     public void ABadDateIsSaidAndTheWholeNetworkShown()
     {
         var cut = Open("peine", "?asOf=gestern");
