@@ -45,7 +45,7 @@ public sealed class NodeWidgetTests : BunitContext
         Assert.Equal("Jobcenter", card.Find(".kind").TextContent);
         Assert.Equal("1 Person", card.Find(".chips").TextContent);
         Assert.Contains("--kind: #", card.Find(".node-card").GetAttribute("style"));
-        Assert.Equal("Akteur Jobcenter Landkreis Peine, Jobcenter, 1 Person", card.Find(".node-card").GetAttribute("aria-label"));
+        Assert.Equal("Akteur Jobcenter Landkreis Peine, Jobcenter, 1 Person", card.Find(".node-focus").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class NodeWidgetTests : BunitContext
         var card = Render<BodyWidget>(p => p.Add(x => x.Node, node));
         Assert.Equal("ruhend", card.Find(".badge").TextContent);
         Assert.Contains("2 Mitglieder", card.Find(".kind").TextContent);
-        Assert.Equal("Gremium Steuerungsgruppe Integration, 2 Mitglieder, ruhend", card.Find(".node-card").GetAttribute("aria-label"));
+        Assert.Equal("Gremium Steuerungsgruppe Integration, 2 Mitglieder, ruhend", card.Find(".node-focus").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class NodeWidgetTests : BunitContext
         var card = Render<ActorWidget>(p => p.Add(x => x.Node, node));
         Assert.Empty(card.FindAll("script"));
         Assert.Contains("<script>", card.Find(".node-label").TextContent);
-        Assert.Contains("😀", card.Find(".node-card").GetAttribute("aria-label"));
+        Assert.Contains("😀", card.Find(".node-focus").GetAttribute("aria-label"));
     }
 
     [Fact]

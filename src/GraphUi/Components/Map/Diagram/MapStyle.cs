@@ -12,17 +12,17 @@ public static class MapStyle
     private static readonly Dictionary<string, (string Colour, string Icon)> Actors = new(StringComparer.Ordinal)
     {
         [ActorKinds.Administration] = ("#1f5fa8", "Vw"), [ActorKinds.Jobcenter] = ("#c62828", "JC"),
-        [ActorKinds.EmploymentAgency] = ("#b85a0e", "AA"), [ActorKinds.Municipality] = ("#2e7d32", "Ge"),
+        [ActorKinds.EmploymentAgency] = ("#a04e0c", "AA"), [ActorKinds.Municipality] = ("#2e7d32", "Ge"),
         [ActorKinds.WelfareAssociation] = ("#7b3fa0", "WV"), [ActorKinds.MigrantOrganisation] = ("#c2185b", "MO"),
         [ActorKinds.EducationProvider] = ("#795548", "Bi"), [ActorKinds.Chamber] = ("#546e7a", "Ka"),
-        [ActorKinds.Counselling] = ("#00838f", "Be"), [ActorKinds.Politics] = ("#7a7a12", "Po"),
-        [ActorKinds.Volunteering] = ("#9a7412", "Eh"), [ActorKinds.State] = ("#263238", "La"),
+        [ActorKinds.Counselling] = ("#006b75", "Be"), [ActorKinds.Politics] = ("#62620e", "Po"),
+        [ActorKinds.Volunteering] = ("#7a5c0e", "Eh"), [ActorKinds.State] = ("#263238", "La"),
         [ActorKinds.Research] = ("#5e35b1", "Fo"), [ActorKinds.Other] = ("#5f6b7a", "•"),
     };
 
     public static readonly IReadOnlyDictionary<string, string> TypeColours = new Dictionary<string, string>
     {
-        ["body"] = "#37474f", ["person"] = "#607d8b", ["topic"] = "#a86f00", ["territory"] = "#3d7f40", ["measure"] = "#8e3fa0",
+        ["body"] = "#37474f", ["person"] = "#546e7a", ["topic"] = "#8a5a00", ["territory"] = "#3d7f40", ["measure"] = "#8e3fa0",
     };
 
     public static readonly IReadOnlyDictionary<string, string> TypeIcons = new Dictionary<string, string>
