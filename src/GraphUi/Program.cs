@@ -1,8 +1,7 @@
-using System.Globalization;
 using GraphApi.Api;
 using GraphUi;
 using GraphUi.Components;
-using GraphUi.Localization;
+using GraphApi.Localization;
 
 // "import FILE" is a command, not a server start: strip it before the host reads the arguments.
 var command = args is ["import", var file, ..] ? file : null;
@@ -22,12 +21,6 @@ app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
     pages.UseStatusCodePagesWithReExecute("/not-found");
-    // Pages and the Blazor circuit speak the language of the "lang" cookie; a circuit keeps the culture of the request that started it.
-    pages.Use((context, next) =>
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiText.From(context).Language);
-        return next(context);
-    });
 });
 app.UseStaticFiles();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again

@@ -31,12 +31,12 @@ public sealed record DiffReport(string NetworkId, long Revision, string From, st
 /// </summary>
 public static class NetworkDiff
 {
-    private static readonly EntityKind[] Kinds = [EntityKind.Actor, EntityKind.Body, EntityKind.Membership, EntityKind.Collaboration];
+    private static readonly EntityKind[] Compared = [EntityKind.Actor, EntityKind.Body, EntityKind.Membership, EntityKind.Collaboration];
 
     public static DiffReport Compute(NetworkSnapshot current, IReadOnlyList<ChangeSet> history, DateOnly from, DateOnly to, Phrases t)
     {
         var (f, u) = (AsOf.Format(from), AsOf.Format(to));
-        var entries = Kinds.ToDictionary(k => k, _ => new List<DiffEntry>());
+        var entries = Compared.ToDictionary(k => k, _ => new List<DiffEntry>());
 
         foreach (var body in current.All<Body>())
         {
@@ -62,7 +62,7 @@ public static class NetworkDiff
         {
             var day = AsOf.Format(DateOnly.FromDateTime(set.At.UtcDateTime));
             if (string.CompareOrdinal(day, f) <= 0 || string.CompareOrdinal(day, u) > 0) continue;
-            foreach (var change in set.Changes.Where(c => Kinds.Contains(c.Kind)))
+            foreach (var change in set.Changes.Where(c => Compared.Contains(c.Kind)))
                 touched[change.Id] = touched.TryGetValue(change.Id, out var seen) ? (seen.First, change, set) : (change, change, set);
         }
         foreach (var (id, (first, last, set)) in touched)
@@ -158,20 +158,8 @@ public static class NetworkDiff
         _ => e.Label,
     };
 
-    private static string TypeName(EntityKind kind, Phrases t) => kind switch
-    {
-        EntityKind.Actor => t.Pick("Akteur", "Actor"),
-        EntityKind.Body => t.Pick("Gremium", "Body"),
-        EntityKind.Membership => t.Pick("Mitgliedschaft", "Membership"),
-        EntityKind.Collaboration => t.Pick("Zusammenarbeit", "Collaboration"),
-        _ => kind.ToString(),
-    };
+    private static string TypeName(EntityKind kind, Phrases t) => t.Pick(Kinds.Of(kind).German.Singular, Kinds.Of(kind).English.Singular);
 
-    private static string CollaborationKind(string kind, Phrases t) => kind switch
-    {
-        CollaborationKinds.Agreement => t.Pick("Kooperationsvereinbarung", "cooperation agreement"),
-        CollaborationKinds.Referral => t.Pick("Verweisberatung", "referral"),
-        CollaborationKinds.Funding => t.Pick("Förderung", "funding"),
-        _ => t.Pick("informell", "informal"),
-    };
+    private static string CollaborationKind(string kind, Phrases t) =>
+        t.Pick(Kinds.Collaboration[kind].German.Singular, Kinds.Collaboration[kind].English.Singular.ToLowerInvariant());
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GraphApi.Domain;
 using Humanizer;
-using Humanizer.Configuration;
 
 namespace GraphApi.Analysis;
 
@@ -65,61 +64,27 @@ public sealed class Phrases(Language language)
 
     public string Quote(string name) => IsGerman ? $"„{name}“" : $"\"{name}\"";
 
-    public string ActorKind(string kind) => IsGerman ? GermanActorKind(kind).Label : EnglishActorKinds.GetValueOrDefault(kind, kind);
+    public string ActorKind(string kind) => (IsGerman ? Kinds.Actor[kind].GermanNoun ?? Kinds.Actor[kind].German : Kinds.Actor[kind].EnglishNoun ?? Kinds.Actor[kind].English).Singular;
 
     /// <summary>Body kinds in the plural, as a composition rule speaks of them ("für Steuerungsgruppen").</summary>
-    public string BodyKindPlural(string kind) => IsGerman ? GermanBodyKinds.GetValueOrDefault(kind, "Gremien der Art " + kind)
-        : EnglishBodyKinds.GetValueOrDefault(kind, "bodies of kind " + kind);
+    public string BodyKindPlural(string kind)
+    {
+        var term = Kinds.Body[kind];
+        return (IsGerman ? term.GermanNoun ?? term.German : term.EnglishNoun ?? term.English).Plural;
+    }
 
-    /// <summary>"keine Migrantenorganisation", "kein Jobcenter", "keinen" is not needed: the kind is always the subject.</summary>
+    /// <summary>"keine Migrantenorganisation", "kein Jobcenter": the kind is always the subject.</summary>
     public static string GermanNone(string kind)
     {
         var (label, gender) = GermanActorKind(kind);
-        return (gender == Texts.Gender.Feminine ? "keine " : "kein ") + label;
+        return (gender == Gender.Feminine ? "keine " : "kein ") + label;
     }
 
-    public static (string Label, Texts.Gender Gender) GermanActorKind(string kind) => kind switch
+    public static (string Label, Gender Gender) GermanActorKind(string kind)
     {
-        ActorKinds.Administration => ("Verwaltungsstelle", Texts.Gender.Feminine),
-        ActorKinds.Jobcenter => ("Jobcenter", Texts.Gender.Neuter),
-        ActorKinds.EmploymentAgency => ("Agentur für Arbeit", Texts.Gender.Feminine),
-        ActorKinds.Municipality => ("Kommune", Texts.Gender.Feminine),
-        ActorKinds.WelfareAssociation => ("Wohlfahrtsverband", Texts.Gender.Masculine),
-        ActorKinds.MigrantOrganisation => ("Migrantenorganisation", Texts.Gender.Feminine),
-        ActorKinds.EducationProvider => ("Bildungsträger", Texts.Gender.Masculine),
-        ActorKinds.Chamber => ("Kammer", Texts.Gender.Feminine),
-        ActorKinds.Counselling => ("Beratungsstelle", Texts.Gender.Feminine),
-        ActorKinds.Politics => ("Kreistagsfraktion", Texts.Gender.Feminine),
-        ActorKinds.Volunteering => ("Ehrenamtsinitiative", Texts.Gender.Feminine),
-        ActorKinds.State => ("Landes- oder Bundesbehörde", Texts.Gender.Feminine),
-        ActorKinds.Research => ("Forschungseinrichtung", Texts.Gender.Feminine),
-        _ => ("Akteur der Art " + kind, Texts.Gender.Masculine),
-    };
-
-    private static readonly Dictionary<string, string> EnglishActorKinds = new()
-    {
-        [ActorKinds.Administration] = "administration", [ActorKinds.Jobcenter] = "job centre",
-        [ActorKinds.EmploymentAgency] = "employment agency", [ActorKinds.Municipality] = "municipality",
-        [ActorKinds.WelfareAssociation] = "welfare association", [ActorKinds.MigrantOrganisation] = "migrant organisation",
-        [ActorKinds.EducationProvider] = "education provider", [ActorKinds.Chamber] = "chamber",
-        [ActorKinds.Counselling] = "counselling service", [ActorKinds.Politics] = "political group",
-        [ActorKinds.Volunteering] = "volunteer initiative", [ActorKinds.State] = "state authority",
-        [ActorKinds.Research] = "research institution", [ActorKinds.Other] = "other actor",
-    };
-
-    private static readonly Dictionary<string, string> GermanBodyKinds = new()
-    {
-        [BodyKinds.SteeringGroup] = "Steuerungsgruppen", [BodyKinds.CoordinationStaff] = "Koordinierungsstäbe",
-        [BodyKinds.Network] = "Netzwerke", [BodyKinds.WorkingGroup] = "Arbeitsgruppen", [BodyKinds.Commission] = "Kommissionen",
-        [BodyKinds.PoliticalCommittee] = "politische Ausschüsse", [BodyKinds.Conference] = "Konferenzen", [BodyKinds.Other] = "sonstige Gremien",
-    };
-
-    private static readonly Dictionary<string, string> EnglishBodyKinds = new()
-    {
-        [BodyKinds.SteeringGroup] = "steering groups", [BodyKinds.CoordinationStaff] = "coordination staffs",
-        [BodyKinds.Network] = "networks", [BodyKinds.WorkingGroup] = "working groups", [BodyKinds.Commission] = "commissions",
-        [BodyKinds.PoliticalCommittee] = "political committees", [BodyKinds.Conference] = "conferences", [BodyKinds.Other] = "other bodies",
-    };
+        var noun = Kinds.Actor[kind].GermanNoun ?? Kinds.Actor[kind].German;
+        return (noun.Singular, noun.Gender);
+    }
 
     /// <summary>The phrases of the current request's language (set by the API's request localization).</summary>
     public static Phrases Current => Texts.German ? German : English;
@@ -135,30 +100,30 @@ public sealed class Phrases(Language language)
 public static class GermanNames
 {
     // Longest suffix wins; "-gruppe" decides "Steuerungsgruppe", "-stab" decides "Koordinierungsstab".
-    private static readonly (string Suffix, Texts.Gender Gender)[] Heads =
+    private static readonly (string Suffix, Gender Gender)[] Heads =
     [
-        ("gruppe", Texts.Gender.Feminine), ("runde", Texts.Gender.Feminine), ("konferenz", Texts.Gender.Feminine),
-        ("kommission", Texts.Gender.Feminine), ("versammlung", Texts.Gender.Feminine), ("stelle", Texts.Gender.Feminine),
-        ("initiative", Texts.Gender.Feminine), ("plattform", Texts.Gender.Feminine), ("allianz", Texts.Gender.Feminine),
-        ("agentur", Texts.Gender.Feminine), ("werkstatt", Texts.Gender.Feminine), ("tagung", Texts.Gender.Feminine),
-        ("stadt", Texts.Gender.Feminine), ("gemeinde", Texts.Gender.Feminine), ("schaft", Texts.Gender.Feminine),
-        ("ung", Texts.Gender.Feminine), ("ion", Texts.Gender.Feminine), ("heit", Texts.Gender.Feminine), ("keit", Texts.Gender.Feminine),
-        ("stab", Texts.Gender.Masculine), ("kreis", Texts.Gender.Masculine), ("ausschuss", Texts.Gender.Masculine),
-        ("tag", Texts.Gender.Masculine), ("tisch", Texts.Gender.Masculine), ("rat", Texts.Gender.Masculine),
-        ("austausch", Texts.Gender.Masculine), ("verbund", Texts.Gender.Masculine), ("dialog", Texts.Gender.Masculine),
-        ("treff", Texts.Gender.Masculine), ("zirkel", Texts.Gender.Masculine), ("verein", Texts.Gender.Masculine),
-        ("verband", Texts.Gender.Masculine), ("dienst", Texts.Gender.Masculine), ("bezirk", Texts.Gender.Masculine),
-        ("werk", Texts.Gender.Neuter), ("gremium", Texts.Gender.Neuter), ("forum", Texts.Gender.Neuter),
-        ("bündnis", Texts.Gender.Neuter), ("team", Texts.Gender.Neuter), ("treffen", Texts.Gender.Neuter),
-        ("komitee", Texts.Gender.Neuter), ("plenum", Texts.Gender.Neuter), ("amt", Texts.Gender.Neuter),
-        ("referat", Texts.Gender.Neuter), ("dezernat", Texts.Gender.Neuter), ("büro", Texts.Gender.Neuter), ("zentrum", Texts.Gender.Neuter),
+        ("gruppe", Gender.Feminine), ("runde", Gender.Feminine), ("konferenz", Gender.Feminine),
+        ("kommission", Gender.Feminine), ("versammlung", Gender.Feminine), ("stelle", Gender.Feminine),
+        ("initiative", Gender.Feminine), ("plattform", Gender.Feminine), ("allianz", Gender.Feminine),
+        ("agentur", Gender.Feminine), ("werkstatt", Gender.Feminine), ("tagung", Gender.Feminine),
+        ("stadt", Gender.Feminine), ("gemeinde", Gender.Feminine), ("schaft", Gender.Feminine),
+        ("ung", Gender.Feminine), ("ion", Gender.Feminine), ("heit", Gender.Feminine), ("keit", Gender.Feminine),
+        ("stab", Gender.Masculine), ("kreis", Gender.Masculine), ("ausschuss", Gender.Masculine),
+        ("tag", Gender.Masculine), ("tisch", Gender.Masculine), ("rat", Gender.Masculine),
+        ("austausch", Gender.Masculine), ("verbund", Gender.Masculine), ("dialog", Gender.Masculine),
+        ("treff", Gender.Masculine), ("zirkel", Gender.Masculine), ("verein", Gender.Masculine),
+        ("verband", Gender.Masculine), ("dienst", Gender.Masculine), ("bezirk", Gender.Masculine),
+        ("werk", Gender.Neuter), ("gremium", Gender.Neuter), ("forum", Gender.Neuter),
+        ("bündnis", Gender.Neuter), ("team", Gender.Neuter), ("treffen", Gender.Neuter),
+        ("komitee", Gender.Neuter), ("plenum", Gender.Neuter), ("amt", Gender.Neuter),
+        ("referat", Gender.Neuter), ("dezernat", Gender.Neuter), ("büro", Gender.Neuter), ("zentrum", Gender.Neuter),
     ];
 
     /// <summary>Words that name a kind of place and take an article even alone ("im Landkreis"), unlike a place name ("in Heide").</summary>
     private static readonly HashSet<string> PlaceTypes = ["landkreis", "kreis", "stadt", "gemeinde", "samtgemeinde", "amt", "region", "bezirk"];
 
     /// <summary>The gender of the head noun and its position among the words, or null when not recognised.</summary>
-    public static (Texts.Gender Gender, int Index)? Head(string name, bool requireFollowingName = false)
+    public static (Gender Gender, int Index)? Head(string name, bool requireFollowingName = false)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
@@ -176,9 +141,9 @@ public static class GermanNames
     /// <summary>"die Steuerungsgruppe X", "der Koordinierungsstab MuT", "das Netzwerk Ehrenamt".</summary>
     public static string Nominative(string name) => Head(name) switch
     {
-        { Gender: Texts.Gender.Feminine } => "die " + name,
-        { Gender: Texts.Gender.Masculine } => "der " + name,
-        { Gender: Texts.Gender.Neuter } => "das " + name,
+        { Gender: Gender.Feminine } => "die " + name,
+        { Gender: Gender.Masculine } => "der " + name,
+        { Gender: Gender.Neuter } => "das " + name,
         _ => $"das Gremium „{name}“",
     };
 
@@ -186,7 +151,7 @@ public static class GermanNames
     public static string Genitive(string name)
     {
         if (Head(name) is not { } head) return $"des Gremiums „{name}“";
-        if (head.Gender == Texts.Gender.Feminine) return "der " + name;
+        if (head.Gender == Gender.Feminine) return "der " + name;
         var words = name.Split(' ');
         var index = words.Select((w, i) => (w, i)).Where(x => x.w.Length > 0).Skip(head.Index).First().i;
         words[index] = GenitiveOf(words[index]);
@@ -196,7 +161,7 @@ public static class GermanNames
     /// <summary>"der Steuerungsgruppe X", "dem Koordinierungsstab MuT".</summary>
     public static string Dative(string name) => Head(name) switch
     {
-        { Gender: Texts.Gender.Feminine } => "der " + name,
+        { Gender: Gender.Feminine } => "der " + name,
         { } => "dem " + name,
         _ => $"dem Gremium „{name}“",
     };
@@ -204,7 +169,7 @@ public static class GermanNames
     /// <summary>"in der Steuerungsgruppe X", "im Koordinierungsstab MuT".</summary>
     public static string In(string name) => Head(name) switch
     {
-        { Gender: Texts.Gender.Feminine } => "in der " + name,
+        { Gender: Gender.Feminine } => "in der " + name,
         { } => "im " + name,
         _ => $"im Gremium „{name}“",
     };
@@ -212,7 +177,7 @@ public static class GermanNames
     /// <summary>"im Landkreis Peine", "in der Gemeinde Ilsede", "in Heide".</summary>
     public static string InPlace(string name) => Head(name, requireFollowingName: true) switch
     {
-        { Gender: Texts.Gender.Feminine } => "in der " + name,
+        { Gender: Gender.Feminine } => "in der " + name,
         { } => "im " + name,
         _ => "in " + name,
     };

@@ -103,14 +103,7 @@ public static class EntitiesApi
     /// <summary>A filter value that can never match is a mistake worth saying, with the values that can.</summary>
     private static void CheckFilterValues<T>(ListQuery q) where T : Entity
     {
-        IReadOnlyList<string>? kinds = NetworkSnapshot.KindOf<T>() switch
-        {
-            EntityKind.Actor => ActorKinds.All,
-            EntityKind.Body => BodyKinds.All,
-            EntityKind.Territory => TerritoryKinds.All,
-            EntityKind.Collaboration => CollaborationKinds.All,
-            _ => null,
-        };
+        IReadOnlyList<string>? kinds = KindVocabulary(NetworkSnapshot.KindOf<T>())?.Codes;
         var errors = new ValidationErrors();
         if (q.Kind is not null && kinds is not null && !kinds.Contains(q.Kind))
             errors.Add("kind", EntityValidator.NotAllowed(q.Kind, kinds));
@@ -134,6 +127,13 @@ public static class EntitiesApi
             !(e is Person p && p.Actor == q.Actor) && !(e is Measure m && m.OfferedBy.Contains(q.Actor))) return false;
         return q.Text is null || Texts(e).Any(t => t?.Contains(q.Text, StringComparison.OrdinalIgnoreCase) == true);
     }
+
+    /// <summary>The vocabulary of an entity's <c>kind</c> field, for the kinds that have one.</summary>
+    private static Vocabulary? KindVocabulary(EntityKind kind) => kind switch
+    {
+        EntityKind.Actor => Kinds.Actor, EntityKind.Body => Kinds.Body, EntityKind.Territory => Kinds.Territory,
+        EntityKind.Collaboration => Kinds.Collaboration, _ => null,
+    };
 
     private static string? KindOf(Entity e) => e switch
     {

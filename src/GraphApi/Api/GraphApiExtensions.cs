@@ -1,3 +1,4 @@
+using GraphApi.Localization;
 using GraphApi.Domain;
 using GraphApi.Exchange;
 using GraphApi.Live;
@@ -35,17 +36,7 @@ public static class GraphApiExtensions
         // Minimal APIs answer unreadable bodies with a bare 400 unless told to throw; the ProblemHandler gives them the common shape.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.TranslateFrameworkTitle);
-        // Messages are German unless the client asks for English (Accept-Language: en, or ?lang=en): the users are
-        // German integration coordinators and the forms show these messages beside the fields.
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            o.SetDefaultCulture("de").AddSupportedCultures("de", "en").AddSupportedUICultures("de", "en");
-            o.RequestCultureProviders =
-            [
-                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
-                new AcceptLanguageHeaderRequestCultureProvider(),
-            ];
-        });
+        services.AddGraphLocalization();
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();
         services.AddSingleton<Presence>();
@@ -73,9 +64,8 @@ public static class GraphApiExtensions
     /// <summary>The API's middleware: one error shape for exceptions and for bare status codes under /api.</summary>
     public static IApplicationBuilder UseGraphApi(this IApplicationBuilder app)
     {
-        // Before the exception handler, so that the problems it writes are in the request's language too. Only the
-        // API: the pages take their language from the "lang" cookie that the header's switch sets.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseRequestLocalization());
+        // Before the exception handler, so that the problems it writes are in the request's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

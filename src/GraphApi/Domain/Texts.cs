@@ -15,43 +15,27 @@ public static class Texts
     /// <summary>The German or the English text, whichever the current request asked for.</summary>
     public static string Say(string german, string english) => German ? german : english;
 
-    /// <summary>The name of an entity kind in both languages, with the German articles it takes.</summary>
-    public static Noun Of(EntityKind kind) => kind switch
-    {
-        EntityKind.Network => new("Netzwerk", Gender.Neuter, "network"),
-        EntityKind.Topic => new("Handlungsfeld", Gender.Neuter, "topic"),
-        EntityKind.Territory => new("Gebiet", Gender.Neuter, "territory"),
-        EntityKind.Actor => new("Akteur", Gender.Masculine, "actor"),
-        EntityKind.Body => new("Gremium", Gender.Neuter, "body"),
-        EntityKind.Person => new("Person", Gender.Feminine, "person"),
-        EntityKind.Measure => new("Maßnahme", Gender.Feminine, "measure"),
-        EntityKind.Membership => new("Mitgliedschaft", Gender.Feminine, "membership"),
-        EntityKind.Collaboration => new("Kooperation", Gender.Feminine, "collaboration"),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The name of an entity kind in both languages, with the German articles it takes (from the kind registry).</summary>
+    public static Noun Of(EntityKind kind) => new(Kinds.Of(kind));
 
     public static Noun Of(Entity entity) => Of(entity.EntityKind);
 
-    public enum Gender { Masculine, Neuter, Feminine }
-
     /// <summary>"Akteur" / "actor", with the forms that messages need: "ein Akteur, kein Gremium" / "an actor, not a body".</summary>
-    public sealed record Noun(string German, Gender Gender, string English)
+    public sealed record Noun(Term Term)
     {
+        public string German => Term.German.Singular;
+        public string English => Term.English.Singular.ToLowerInvariant();
+
         /// <summary>Nominative: "ein Akteur", "ein Gremium", "eine Person".</summary>
-        public string Ein => (Gender == Gender.Feminine ? "eine " : "ein ") + German;
+        public string Ein => Term.German.WithArticle(german: true);
 
         /// <summary>Nominative: "kein Akteur", "kein Gremium", "keine Person".</summary>
-        public string Kein => (Gender == Gender.Feminine ? "keine " : "kein ") + German;
+        public string Kein => "k" + Ein;
 
         /// <summary>Accusative ("es gibt …"): "keinen Akteur", "kein Gremium", "keine Person".</summary>
-        public string Keinen => Gender switch
-        {
-            Gender.Masculine => "keinen ",
-            Gender.Feminine => "keine ",
-            _ => "kein ",
-        } + German;
+        public string Keinen => Term.German.Gender == Gender.Masculine ? "keinen " + German : Kein;
 
         /// <summary>"an actor", "a body".</summary>
-        public string A => ("aeiou".Contains(English[0]) ? "an " : "a ") + English;
+        public string A => new Word(English, English).WithArticle(german: false);
     }
 }

@@ -78,7 +78,7 @@ public sealed class DiffTests
         Assert.Equal(("awo", "created"), (added.Id, added.Operation));
         var deleted = Assert.Single(diff.Collaborations.Ended);
         Assert.Equal((collaboration, "deleted", "history"), (deleted.Id, deleted.Operation, deleted.Source));
-        Assert.Equal("Zusammenarbeit „Jobcenter ↔ Caritas Peine“ wurde am 05.03.2024 von anna gelöscht.", deleted.Sentence);
+        Assert.Equal("Kooperation „Jobcenter ↔ Caritas Peine“ wurde am 05.03.2024 von anna gelöscht.", deleted.Sentence);
         Assert.Empty(diff.Bodies.Appeared);
 
         // January's import made everything appear then; an entity created and edited in one window is simply "appeared".

@@ -4,7 +4,6 @@ using Bunit;
 using GraphApi.Domain;
 using GraphApi.Networks;
 using GraphUi.Components.Map.Diagram;
-using GraphUi.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphUi.Tests.Components;
@@ -14,7 +13,8 @@ public sealed class NodeWidgetTests : BunitContext
 {
     public NodeWidgetTests()
     {
-        Services.AddScoped(_ => UiText.For("de"));
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("de");
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -31,7 +31,7 @@ public sealed class NodeWidgetTests : BunitContext
 
     private DiagramMapper Map()
     {
-        var mapper = new DiagramMapper(new BlazorDiagram(), UiText.For("de"));
+        var mapper = new DiagramMapper(new BlazorDiagram());
         mapper.Apply(new NetworkFilter().Apply(Sample), new Dictionary<string, GraphApi.Storage.NodePosition>());
         return mapper;
     }
@@ -42,7 +42,7 @@ public sealed class NodeWidgetTests : BunitContext
         var node = (ActorNode)Map().Nodes["jc"];
         var card = Render<ActorWidget>(p => p.Add(x => x.Node, node));
         Assert.Equal("Jobcenter", card.Find(".node-label").TextContent);
-        Assert.Equal("Jobcenter", card.Find(".kind").TextContent);
+        Assert.Equal("Jobcenter", card.Find(".kind").TextContent); // the kind in words, from the registry
         Assert.Equal("1 Person", card.Find(".chips").TextContent);
         Assert.Contains("--kind: #", card.Find(".node-card").GetAttribute("style"));
         Assert.Equal("Akteur Jobcenter Landkreis Peine, Jobcenter, 1 Person", card.Find(".node-focus").GetAttribute("aria-label"));

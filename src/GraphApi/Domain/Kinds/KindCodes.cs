@@ -1,6 +1,7 @@
 namespace GraphApi.Domain;
 
-// The allowed values of the string-typed kind fields. Errors list them, so they are the documentation too.
+// The codes of the string-typed kind fields, as constants for code that names one. Their order, words and colours
+// are in the registry (Kinds.cs); errors list the allowed values from there.
 
 public static class ActorKinds
 {
@@ -9,11 +10,7 @@ public static class ActorKinds
         EducationProvider = "educationProvider", Chamber = "chamber", Counselling = "counselling", Politics = "politics",
         Volunteering = "volunteering", State = "state", Research = "research", Other = "other";
 
-    public static readonly IReadOnlyList<string> All =
-    [
-        Administration, Jobcenter, EmploymentAgency, Municipality, WelfareAssociation, MigrantOrganisation,
-        EducationProvider, Chamber, Counselling, Politics, Volunteering, State, Research, Other,
-    ];
+    public static IReadOnlyList<string> All => Kinds.Actor.Codes;
 }
 
 public static class BodyKinds
@@ -22,30 +19,29 @@ public static class BodyKinds
         WorkingGroup = "workingGroup", Commission = "commission", PoliticalCommittee = "politicalCommittee",
         Conference = "conference", Other = "other";
 
-    public static readonly IReadOnlyList<string> All =
-        [SteeringGroup, CoordinationStaff, Network, WorkingGroup, Commission, PoliticalCommittee, Conference, Other];
+    public static IReadOnlyList<string> All => Kinds.Body.Codes;
 }
 
 public static class BodyStatuses
 {
     public const string Active = "active", Dormant = "dormant", Dissolved = "dissolved";
-    public static readonly IReadOnlyList<string> All = [Active, Dormant, Dissolved];
+    public static IReadOnlyList<string> All => Kinds.BodyStatus.Codes;
 }
 
 public static class TerritoryKinds
 {
     public const string District = "district", City = "city", Municipality = "municipality", Other = "other";
-    public static readonly IReadOnlyList<string> All = [District, City, Municipality, Other];
+    public static IReadOnlyList<string> All => Kinds.Territory.Codes;
 }
 
 public static class MembershipRoles
 {
     public const string Chair = "chair", Management = "management", Member = "member", Guest = "guest", Advisory = "advisory";
-    public static readonly IReadOnlyList<string> All = [Chair, Management, Member, Guest, Advisory];
+    public static IReadOnlyList<string> All => Kinds.Role.Codes;
 }
 
 public static class CollaborationKinds
 {
     public const string Agreement = "agreement", Referral = "referral", Funding = "funding", Informal = "informal";
-    public static readonly IReadOnlyList<string> All = [Agreement, Referral, Funding, Informal];
+    public static IReadOnlyList<string> All => Kinds.Collaboration.Codes;
 }
