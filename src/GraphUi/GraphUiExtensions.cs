@@ -1,5 +1,4 @@
 using GraphUi.Components.Map.Diagram;
-using GraphUi.Localization;
 
 namespace GraphUi;
 
@@ -14,7 +13,6 @@ public static class GraphUiExtensions
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
             options.DetailedErrors = builder.Environment.IsDevelopment();
         });
-        builder.Services.AddScoped(_ => UiText.Current);
         builder.Services.AddSingleton<LayoutStore>();
         builder.Services.AddSingleton<GraphUi.Components.Map.Live.MapSessions>();
         return builder;

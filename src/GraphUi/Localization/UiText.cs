@@ -25,14 +25,7 @@ public sealed class UiText
     /// <summary>All texts, for the browser modules (they receive them as JSON in the page).</summary>
     public IReadOnlyDictionary<string, string> All => _texts;
 
-    public string this[string key, params object?[] args] => string.Format(CultureInfo.CurrentCulture, this[key], args);
-
-    public static UiText From(HttpContext? _) => Current;
-
-    /// <summary>The texts of the current UI culture (a Blazor circuit keeps the culture of the request that started it).</summary>
-    public static UiText Current => For(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-
-    public static UiText For(string? language) => language == "en" ? English : German;
+    public static UiText From(HttpContext? _) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? English : German;
 
     private static readonly UiText German = Load("de");
     private static readonly UiText English = Load("en");
@@ -53,8 +46,6 @@ public sealed class UiText
                          ("status", Kinds.BodyStatus), ("role", Kinds.Role), ("collaboration", Kinds.Collaboration) })
                 foreach (var term in vocabulary) texts[$"kind.{prefix}.{term.Code}"] = term.Label;
             foreach (var term in Kinds.Entity.Concat(Kinds.Relation)) texts[$"type.{term.Code}"] = term.Label;
-            // The map's texts that have not moved into the resx files yet (ui-map).
-            foreach (var (key, text) in language == "en" ? MapTexts.English : MapTexts.German) texts.TryAdd(key, text);
             return new UiText(language, texts.ToFrozenDictionary());
         }
         finally

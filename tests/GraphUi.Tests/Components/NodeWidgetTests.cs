@@ -4,7 +4,6 @@ using Bunit;
 using GraphApi.Domain;
 using GraphApi.Networks;
 using GraphUi.Components.Map.Diagram;
-using GraphUi.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphUi.Tests.Components;
@@ -14,7 +13,8 @@ public sealed class NodeWidgetTests : BunitContext
 {
     public NodeWidgetTests()
     {
-        Services.AddScoped(_ => UiText.For("de"));
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("de");
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -31,7 +31,7 @@ public sealed class NodeWidgetTests : BunitContext
 
     private DiagramMapper Map()
     {
-        var mapper = new DiagramMapper(new BlazorDiagram(), UiText.For("de"));
+        var mapper = new DiagramMapper(new BlazorDiagram());
         mapper.Apply(new NetworkFilter().Apply(Sample), new Dictionary<string, GraphApi.Storage.NodePosition>());
         return mapper;
     }
@@ -42,10 +42,10 @@ public sealed class NodeWidgetTests : BunitContext
         var node = (ActorNode)Map().Nodes["jc"];
         var card = Render<ActorWidget>(p => p.Add(x => x.Node, node));
         Assert.Equal("Jobcenter", card.Find(".node-label").TextContent);
-        Assert.Equal("Jobcenter", card.Find(".kind").TextContent);
+        Assert.Equal("Jobcenter", card.Find(".kind").TextContent); // the kind in words, from the registry
         Assert.Equal("1 Person", card.Find(".chips").TextContent);
         Assert.Contains("--kind: #", card.Find(".node-card").GetAttribute("style"));
-        Assert.Equal("Akteur Jobcenter Landkreis Peine, Jobcenter, 1 Person", card.Find(".node-card").GetAttribute("aria-label"));
+        Assert.Equal("Akteur Jobcenter Landkreis Peine, Jobcenter, 1 Person", card.Find(".node-focus").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class NodeWidgetTests : BunitContext
         var card = Render<BodyWidget>(p => p.Add(x => x.Node, node));
         Assert.Equal("ruhend", card.Find(".badge").TextContent);
         Assert.Contains("2 Mitglieder", card.Find(".kind").TextContent);
-        Assert.Equal("Gremium Steuerungsgruppe Integration, 2 Mitglieder, ruhend", card.Find(".node-card").GetAttribute("aria-label"));
+        Assert.Equal("Gremium Steuerungsgruppe Integration, 2 Mitglieder, ruhend", card.Find(".node-focus").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class NodeWidgetTests : BunitContext
         var card = Render<ActorWidget>(p => p.Add(x => x.Node, node));
         Assert.Empty(card.FindAll("script"));
         Assert.Contains("<script>", card.Find(".node-label").TextContent);
-        Assert.Contains("😀", card.Find(".node-card").GetAttribute("aria-label"));
+        Assert.Contains("😀", card.Find(".node-focus").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class KeyboardTests(BrowserFixture browser, MapApp app) : IClassFi
         foreach (var key in new[] { "ArrowRight", "ArrowDown", "ArrowRight", "ArrowDown", "ArrowLeft" })
         {
             await _map.PressAsync(key);
-            await Expect(_page.Locator(".diagram-node:has(.node-card:focus)")).ToHaveCountAsync(1);
+            await Expect(_page.Locator(".diagram-node:has(.node-focus:focus)")).ToHaveCountAsync(1);
             visited.Add((await _map.FocusedNodeAsync())!);
         }
         Assert.True(visited.Count >= 3, "the arrows did not move between nodes");
@@ -49,12 +49,12 @@ public sealed class KeyboardTests(BrowserFixture browser, MapApp app) : IClassFi
         await _map.TabIntoMapAsync();
         // Walk to the dormant steering group by search + Enter in the search field, then cycle its members.
         await _map.SearchAsync("Steuerungsgruppe Integration");
-        await _map.NodeCard("sg-integration-peine").FocusAsync();
+        await _map.NodeFocus("sg-integration-peine").FocusAsync();
         var seen = new List<string>();
         for (var i = 0; i < 4; i++)
         {
             await _map.PressAsync("n");
-            await Expect(_page.Locator(".diagram-node:has(.node-card:focus)")).Not.ToHaveAttributeAsync("data-node-id", seen.LastOrDefault() ?? "sg-integration-peine");
+            await Expect(_page.Locator(".diagram-node:has(.node-focus:focus)")).Not.ToHaveAttributeAsync("data-node-id", seen.LastOrDefault() ?? "sg-integration-peine");
             seen.Add((await _map.FocusedNodeAsync())!);
         }
         Assert.Equal(4, seen.Distinct().Count());
@@ -73,12 +73,12 @@ public sealed class KeyboardTests(BrowserFixture browser, MapApp app) : IClassFi
             !snapshot.All<GraphApi.Domain.Membership>().Any(m => m.Member == actor && m.Body == b.Id));
 
         await _map.TabIntoMapAsync();
-        await _map.NodeCard(actor).FocusAsync();
+        await _map.NodeFocus(actor).FocusAsync();
         await _map.PressAsync("v");
         await Expect(_map.Status).ToContainTextAsync("Verbinden ab");
         await _map.PressAsync("Enter"); // on itself: refused, still connecting
         await Expect(_map.Status).ToContainTextAsync("nicht mit sich selbst");
-        await _map.NodeCard(body).FocusAsync();
+        await _map.NodeFocus(body).FocusAsync();
         await _map.PressAsync("Enter");
         await Expect(_map.Status).ToContainTextAsync("Verbunden");
         var after = await network.GetAsync("dithmarschen");

@@ -25,7 +25,7 @@ public sealed class LiveTests(BrowserFixture browser, MapApp app) : IClassFixtur
         created.EnsureSuccessStatusCode();
         await Expect(mapA.Node("neu-verein")).ToHaveCountAsync(1);
         await Expect(mapB.Node("neu-verein")).ToHaveCountAsync(1);
-        await Expect(mapB.NodeCard("neu-verein")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Akteur Neuer Verein"));
+        await Expect(mapB.NodeFocus("neu-verein")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Akteur Neuer Verein"));
 
         // Placed next to nothing it connects to yet, but on top of no other card.
         var overlaps = await a.EvaluateAsync<int>("""

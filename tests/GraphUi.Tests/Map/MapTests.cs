@@ -35,8 +35,8 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
 
         Assert.Equal("Gremium Steuerungsgruppe Integration, 20 Mitglieder, ruhend", await _map.AccessibleNameAsync("sg-integration-peine"));
         Assert.StartsWith("Akteur ", await _map.AccessibleNameAsync("jobcenter-peine"));
-        await _page.AssertAccessibleAsync();
         await _map.ScreenshotAsync("map-peine-1280x720");
+        await _page.AssertAccessibleAsync();
     }
 
     [Fact]

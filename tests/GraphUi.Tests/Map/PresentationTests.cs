@@ -17,9 +17,10 @@ public sealed class PresentationTests(BrowserFixture browser, MapApp app) : ICla
         var page = await browser.NewPageAsync(app.BaseUrl, 1280, 720);
         var present = new PresentPage(page);
         await present.OpenAsync(network, theme == "dark" ? "theme=dark" : null);
-        await AssertReadableAsync(present, atFit: true);
-        await page.AssertAccessibleAsync($"presentation, {theme}");
         await present.ScreenshotAsync($"present-{network}-{theme}-1280x720");
+        await AssertReadableAsync(present, atFit: true);
+        await present.ScreenshotAsync($"present-{network}-{theme}-1280x720");
+        await page.AssertAccessibleAsync($"presentation, {theme}");
 
         // Zoomed in, the cards show their full names: still readable, still apart.
         await present.ZoomInAsync();

@@ -26,6 +26,8 @@ public class MapPage(IPage page)
     public ILocator Map => page.Locator("[data-testid=map]");
     public ILocator Node(string id) => page.Locator($"[data-testid=map] .diagram-node[data-node-id='{id}']");
     public ILocator NodeCard(string id) => Node(id).Locator(".node-card");
+    /// <summary>The node's keyboard target, which carries its accessible name.</summary>
+    public ILocator NodeFocus(string id) => Node(id).Locator(".node-focus");
     public ILocator Status => page.Locator("#map-status");
     public ILocator Details => page.GetByRole(AriaRole.Complementary, new() { Name = "Details" });
 
@@ -61,7 +63,7 @@ public class MapPage(IPage page)
     /// <summary>Tabs from the search field into the map (past the toolbar and the filters), as a keyboard user does.</summary>
     public async Task TabIntoMapAsync()
     {
-        await page.Locator("[data-testid=map] .node-card[tabindex='0']").First.WaitForAsync();
+        await page.Locator("[data-testid=map] .node-focus[tabindex='0']").First.WaitForAsync();
         for (var i = 0; i < 80 && await FocusedNodeAsync() is null; i++) await page.Keyboard.PressAsync("Tab");
         Assert.NotNull(await FocusedNodeAsync());
     }
@@ -69,7 +71,7 @@ public class MapPage(IPage page)
     public Task PressAsync(string key) => page.Keyboard.PressAsync(key);
 
     /// <summary>The accessible name a screen reader announces for a node.</summary>
-    public Task<string?> AccessibleNameAsync(string id) => NodeCard(id).GetAttributeAsync("aria-label");
+    public Task<string?> AccessibleNameAsync(string id) => NodeFocus(id).GetAttributeAsync("aria-label");
 
     /// <summary>On-screen rectangles and font sizes of every visible node label (CSS px after zoom).</summary>
     public Task<LabelBox[]> VisibleLabelsAsync() => page.EvaluateAsync<LabelBox[]>("""
@@ -91,8 +93,17 @@ public class MapPage(IPage page)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, name + ".png") });
 }
 
-public sealed record LabelBox(string Id, string Type, double X, double Y, double Width, double Height, double FontPx, bool Visible)
+public sealed class LabelBox
 {
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double Width { get; set; }
+    public double Height { get; set; }
+    public double FontPx { get; set; }
+    public bool Visible { get; set; }
+
     public bool Overlaps(LabelBox other) =>
         X < other.X + other.Width - 0.5 && other.X < X + Width - 0.5 && Y < other.Y + other.Height - 0.5 && other.Y < Y + Height - 0.5;
 }

@@ -3,7 +3,7 @@ using Blazor.Diagrams.Core.Geometry;
 using GraphApi.Domain;
 using GraphApi.Networks;
 using GraphApi.Storage;
-using GraphUi.Localization;
+using GraphApi.Localization;
 
 namespace GraphUi.Components.Map.Diagram;
 
@@ -12,7 +12,7 @@ namespace GraphUi.Components.Map.Diagram;
 /// one link per visible edge. A new view is applied as a difference, so a commit re-renders only what changed and
 /// nodes keep where they are. The widgets only render what is set here; nothing below knows the store.
 /// </summary>
-public sealed class DiagramMapper(BlazorDiagram diagram, UiText text)
+public sealed class DiagramMapper(BlazorDiagram diagram)
 {
     private readonly Dictionary<string, MapNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MapLink> _links = new(StringComparer.Ordinal);
@@ -126,30 +126,30 @@ public sealed class DiagramMapper(BlazorDiagram diagram, UiText text)
             case (ActorNode a, Actor actor):
                 a.Name = actor.Name;
                 a.ShortName = actor.ShortName ?? actor.Name;
-                a.KindLabel = MapStyle.ActorKind(text, actor.Kind);
+                a.KindLabel = MapStyle.ActorKind(actor.Kind);
                 a.Colour = MapStyle.ActorColour(actor.Kind);
                 a.Icon = MapStyle.ActorIcon(actor.Kind);
                 a.Persons = folded?.GetValueOrDefault(actor.Id) ?? [];
-                a.AccessibleName = Join(text["type.actor"] + " " + actor.Name, a.KindLabel,
-                    a.Persons.Count > 0 ? MapStyle.Persons(text, a.Persons.Count) : null);
+                a.AccessibleName = Join(MapStyle.Type("actor") + " " + actor.Name, a.KindLabel,
+                    a.Persons.Count > 0 ? MapStyle.Persons(a.Persons.Count) : null);
                 break;
             case (BodyNode b, Body body):
                 b.Name = b.ShortName = body.Name;
-                b.KindLabel = MapStyle.BodyKind(text, body.Kind);
-                b.Colour = MapStyle.TypeColours["body"];
-                b.Icon = MapStyle.TypeIcons["body"];
+                b.KindLabel = MapStyle.BodyKind(body.Kind);
+                b.Colour = MapStyle.TypeColour("body");
+                b.Icon = Kinds.Body[body.Kind].Icon;
                 b.MemberCount = _members.GetValueOrDefault(body.Id);
                 b.Status = body.Status;
-                b.StatusLabel = text[$"status.{body.Status}"];
-                b.MembersLabel = MapStyle.Members(text, b.MemberCount);
-                b.AccessibleName = Join(text["type.body"] + " " + body.Name, b.MembersLabel, b.StatusLabel);
+                b.StatusLabel = Kinds.BodyStatus.Label(body.Status);
+                b.MembersLabel = MapStyle.Members(b.MemberCount);
+                b.AccessibleName = Join(MapStyle.Type("body") + " " + body.Name, b.MembersLabel, b.StatusLabel);
                 break;
             default:
                 node.Name = node.ShortName = entity.Label;
-                node.KindLabel = entity is Person p && p.Function is not null ? p.Function : MapStyle.Type(text, node.Type);
-                node.Colour = MapStyle.TypeColours.GetValueOrDefault(node.Type, "#5f6b7a");
-                node.Icon = MapStyle.TypeIcons.GetValueOrDefault(node.Type, "•");
-                node.AccessibleName = Join(MapStyle.Type(text, node.Type) + " " + entity.Label,
+                node.KindLabel = entity is Person p && p.Function is not null ? p.Function : MapStyle.Type(node.Type);
+                node.Colour = MapStyle.TypeColour(node.Type);
+                node.Icon = MapStyle.TypeIcon(node.Type);
+                node.AccessibleName = Join(MapStyle.Type(node.Type) + " " + entity.Label,
                     entity is Person person ? person.Function : null);
                 break;
         }

@@ -42,19 +42,25 @@ public static class LevelOfDetail
             var chars = Math.Min(text.Length, perLine);
             var w = Math.Max(2, chars) * CharWidth * font + 2 * pad;
             var h = lines * LineHeight * font;
+            // Centred on the card; else just below or above it: a label moves before it hides.
             var x = n.Size!.Width / 2 - w / 2;
-            var y = n.Size.Height / 2 - h / 2;
-            var box = (X1: n.Position.X + x - pad, Y1: n.Position.Y + y - pad, X2: n.Position.X + x + w + pad, Y2: n.Position.Y + y + h + pad);
-            var cells = Cells(box, cell).ToList();
-            var free = cells.All(c => !grid.TryGetValue(c, out var ids) || ids.All(i => !Overlap(placed[i], box)));
-            if (free)
+            double[] ys = [n.Size.Height / 2 - h / 2, n.Size.Height + pad * 2, -h - pad * 2];
+            var y = ys[0];
+            var free = false;
+            foreach (var candidate in ys)
             {
+                var box = (X1: n.Position.X + x - pad, Y1: n.Position.Y + candidate - pad, X2: n.Position.X + x + w + pad, Y2: n.Position.Y + candidate + h + pad);
+                var cells = Cells(box, cell).ToList();
+                if (!cells.All(c => !grid.TryGetValue(c, out var ids) || ids.All(i => !Overlap(placed[i], box)))) continue;
+                free = true;
+                y = candidate;
                 placed.Add(box);
                 foreach (var c in cells)
                 {
                     if (!grid.TryGetValue(c, out var ids)) grid[c] = ids = [];
                     ids.Add(placed.Count - 1);
                 }
+                break;
             }
             result[n.Id] = new MapNodeState
             {

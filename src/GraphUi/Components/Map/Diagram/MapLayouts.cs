@@ -63,12 +63,36 @@ public static class MapLayouts
             var fr = new FRLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(graph, new Dictionary<string, GraphShape.Point>(startPoints),
                 new FreeFRLayoutParameters { IdealEdgeLength = 170, MaxIterations = ids.Count > 500 ? 120 : 300 }) { Rand = new Random(Seed) };
             fr.Compute();
-            if (Valid(fr.VerticesPositions, ids)) return fr.VerticesPositions.ToDictionary(p => p.Key, p => (p.Value.X, p.Value.Y));
+            if (Valid(fr.VerticesPositions, ids)) return Spread(fr.VerticesPositions.ToDictionary(p => p.Key, p => (p.Value.X, p.Value.Y)));
         }
         var isom = new ISOMLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(graph, new Dictionary<string, GraphShape.Point>(startPoints),
             new ISOMLayoutParameters { Width = 260 * Math.Sqrt(ids.Count) + 400, Height = 160 * Math.Sqrt(ids.Count) + 300 }) { Rand = new Random(Seed) };
         isom.Compute();
-        return Valid(isom.VerticesPositions, ids) ? isom.VerticesPositions.ToDictionary(p => p.Key, p => (p.Value.X, p.Value.Y)) : start;
+        return Spread(Valid(isom.VerticesPositions, ids) ? isom.VerticesPositions.ToDictionary(p => p.Key, p => (p.Value.X, p.Value.Y)) : start);
+    }
+
+    /// <summary>
+    /// Evens out the density of a force layout inside a 16:9 box (a projector's shape): each coordinate moves most of the
+    /// way to its rank among all nodes, so the order (who is left of whom) stays and neighbours stay near, but a dense
+    /// core no longer forces a tiny zoom while loose ends sit far out.
+    /// </summary>
+    private static Dictionary<string, (double X, double Y)> Spread(Dictionary<string, (double X, double Y)> centres)
+    {
+        var n = centres.Count;
+        if (n < 3) return centres;
+        const double cellWidth = 280, cellHeight = 150, keep = 0.25;
+        var width = Math.Sqrt(n * cellWidth * cellHeight * 16 / 9);
+        var height = width * 9 / 16;
+        Dictionary<string, double> Rank(Func<(double X, double Y), double> axis) => centres.OrderBy(c => axis(c.Value)).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select((c, i) => (c.Key, i)).ToDictionary(c => c.Key, c => (double)c.i / (n - 1), StringComparer.Ordinal);
+        var rx = Rank(p => p.X);
+        var ry = Rank(p => p.Y);
+        var (minX, maxX) = (centres.Values.Min(p => p.X), centres.Values.Max(p => p.X));
+        var (minY, maxY) = (centres.Values.Min(p => p.Y), centres.Values.Max(p => p.Y));
+        double Norm(double v, double lo, double hi) => hi - lo < 1e-9 ? 0.5 : (v - lo) / (hi - lo);
+        return centres.ToDictionary(c => c.Key, c => (
+            width * (keep * Norm(c.Value.X, minX, maxX) + (1 - keep) * rx[c.Key]),
+            height * (keep * Norm(c.Value.Y, minY, maxY) + (1 - keep) * ry[c.Key])), StringComparer.Ordinal);
     }
 
     private static bool Valid(IDictionary<string, GraphShape.Point> positions, IReadOnlyList<string> ids) =>

@@ -1,46 +1,23 @@
 using GraphApi.Domain;
-using GraphUi.Localization;
+using GraphApi.Localization;
 
 namespace GraphUi.Components.Map.Diagram;
 
-/// <summary>
-/// Words, colours and icons of kinds for the map and its legend.
-/// TODO(kind registry): read Kinds.Actor[code].Colour / .Icon / .Label once main has src/GraphApi/Domain/Kinds/.
-/// </summary>
+/// <summary>Words, colours and icons of kinds for the map and its legend: all from the kind registry.</summary>
 public static class MapStyle
 {
-    private static readonly Dictionary<string, (string Colour, string Icon)> Actors = new(StringComparer.Ordinal)
-    {
-        [ActorKinds.Administration] = ("#1f5fa8", "Vw"), [ActorKinds.Jobcenter] = ("#c62828", "JC"),
-        [ActorKinds.EmploymentAgency] = ("#b85a0e", "AA"), [ActorKinds.Municipality] = ("#2e7d32", "Ge"),
-        [ActorKinds.WelfareAssociation] = ("#7b3fa0", "WV"), [ActorKinds.MigrantOrganisation] = ("#c2185b", "MO"),
-        [ActorKinds.EducationProvider] = ("#795548", "Bi"), [ActorKinds.Chamber] = ("#546e7a", "Ka"),
-        [ActorKinds.Counselling] = ("#00838f", "Be"), [ActorKinds.Politics] = ("#7a7a12", "Po"),
-        [ActorKinds.Volunteering] = ("#9a7412", "Eh"), [ActorKinds.State] = ("#263238", "La"),
-        [ActorKinds.Research] = ("#5e35b1", "Fo"), [ActorKinds.Other] = ("#5f6b7a", "•"),
-    };
+    public static string ActorColour(string? kind) => Kinds.Actor[kind ?? ActorKinds.Other].Colour;
+    public static string ActorIcon(string? kind) => Kinds.Actor[kind ?? ActorKinds.Other].Icon;
+    public static string TypeColour(string type) => type == "body" ? "#37474f" : Kinds.Entity[type].Colour;
+    public static string TypeIcon(string type) => Kinds.Entity[type].Icon;
 
-    public static readonly IReadOnlyDictionary<string, string> TypeColours = new Dictionary<string, string>
-    {
-        ["body"] = "#37474f", ["person"] = "#607d8b", ["topic"] = "#a86f00", ["territory"] = "#3d7f40", ["measure"] = "#8e3fa0",
-    };
+    public static string ActorKind(string? kind) => Kinds.Actor.Label(kind);
+    public static string BodyKind(string? kind) => Kinds.Body.Label(kind);
+    public static string Type(string type) => Kinds.Entity.Label(type);
 
-    public static readonly IReadOnlyDictionary<string, string> TypeIcons = new Dictionary<string, string>
-    {
-        ["body"] = "Gr", ["person"] = "P", ["topic"] = "HF", ["territory"] = "Gb", ["measure"] = "M",
-    };
+    /// <summary>"12 Mitglieder": German plurals written out in the registry, never Humanizer's.</summary>
+    public static string Members(int n) => German ? Counts.Of(n, Kinds.Role[MembershipRoles.Member]) : Counts.Of(n, new Word("member", "members"));
+    public static string Persons(int n) => German ? Counts.Of(n, Kinds.Entity["person"]) : Counts.Of(n, new Word("person", "persons"));
 
-    public static string ActorColour(string? kind) => kind is not null && Actors.TryGetValue(kind, out var s) ? s.Colour : "#5f6b7a";
-    public static string ActorIcon(string? kind) => kind is not null && Actors.TryGetValue(kind, out var s) ? s.Icon : "•";
-
-    public static string ActorKind(UiText t, string? kind) => t[$"kind.actor.{kind}"];
-    public static string BodyKind(UiText t, string? kind) => t[$"kind.body.{kind}"];
-    public static string Type(UiText t, string type) => t[$"type.{type}"];
-
-    /// <summary>"12 Mitglieder": German plurals written out, never Humanizer's.</summary>
-    public static string Members(UiText t, int n) => n == 1 ? t["node.members.one"] : t["node.members.many", n];
-    public static string Persons(UiText t, int n) => n == 1 ? t["node.persons.one"] : t["node.persons.many", n];
-
-    /// <summary>The relationship types in the legend, in reading order.</summary>
-    public static readonly string[] LinkTypes = ["membership", "collaboration", "partOf", "reportsTo", "leads", "worksFor", "worksOn", "activeIn", "offers", "within"];
+    private static bool German => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de";
 }
