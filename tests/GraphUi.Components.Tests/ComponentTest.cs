@@ -65,7 +65,6 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(store.Services.GetRequiredService<NetworkExchange>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddGraphLocalization();
-        Services.AddScoped(_ => GraphUi.Localization.UiText.Current); // the shell's _Imports injects it into every component
         Services.AddGraphUiPanels();
     }
 
