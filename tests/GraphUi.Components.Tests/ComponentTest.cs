@@ -66,6 +66,8 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(TimeProvider.System);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();
+        // The components run in a live circuit (pages mark it with data-interactive for the browser tests).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected SeededStore Store { get; }
