@@ -13,6 +13,8 @@ public static class GraphUiExtensions
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
             options.DetailedErrors = builder.Environment.IsDevelopment();
         });
+        builder.Services.AddScoped<GraphUi.Components.Layout.CircuitCulture>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, GraphUi.Components.Layout.CultureCircuitHandler>();
         builder.Services.AddSingleton<LayoutStore>();
         builder.Services.AddSingleton<GraphUi.Components.Map.Live.MapSessions>();
         return builder;

@@ -57,6 +57,7 @@ public sealed class LiveTests(BrowserFixture browser, MapApp app) : IClassFixtur
         await Expect(a.Locator("ul.presence")).ToContainTextAsync("Jürgen Müller");
 
         await mapB.SearchAsync("Jobcenter");
+        await Expect(b.Locator(".node-card.is-selected")).ToHaveCountAsync(1);
         var selected = await b.EvaluateAsync<string>("() => document.querySelector('.node-card.is-selected').closest('.diagram-node').dataset.nodeId");
         await Expect(mapA.Node(selected).Locator(".peer")).ToHaveTextAsync("Jürgen Müller");
         await mapA.ScreenshotAsync("live-peer-selection-1280x720");

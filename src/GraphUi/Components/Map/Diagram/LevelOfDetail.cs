@@ -12,7 +12,7 @@ public static class LevelOfDetail
     /// <summary>The cards' label size in diagram units (full detail).</summary>
     public const double CardLabel = 15;
     /// <summary>Average glyph width per font size, generous for German capitals and bold text.</summary>
-    private const double CharWidth = 0.62, LineHeight = 1.2;
+    private const double CharWidth = 0.5, LineHeight = 1.2; // for the narrow label font (app.css)
 
     public static Dictionary<string, MapNodeState> Compute(IEnumerable<MapNode> nodes, double zoom, double minPx,
         IReadOnlyDictionary<string, int> degree, ISet<string> always)
@@ -25,7 +25,7 @@ public static class LevelOfDetail
             foreach (var n in list) result[n.Id] = new MapNodeState { LabelSize = CardLabel };
             return result;
         }
-        var font = minPx * 1.04 / zoom;
+        var font = minPx * 1.02 / zoom;
         var pad = 3 / zoom;
         var placed = new List<(double X1, double Y1, double X2, double Y2)>();
         var grid = new Dictionary<(int, int), List<int>>();
@@ -37,23 +37,32 @@ public static class LevelOfDetail
         foreach (var n in ordered)
         {
             var text = n.ShortName;
-            var perLine = n.Type == "body" ? 18 : 14;
-            var lines = text.Length > perLine ? 2 : 1;
+            // Bodies (what a steering group talks about) get two lines; the others one line, ellipsised: their short name.
+            var perLine = n.Type == "body" ? 17 : 11;
+            var lines = n.Type == "body" && text.Length > perLine ? 2 : 1;
             var chars = Math.Min(text.Length, perLine);
             var w = Math.Max(2, chars) * CharWidth * font + 2 * pad;
             var h = lines * LineHeight * font;
             // Centred on the card; else just below or above it: a label moves before it hides.
             var x = n.Size!.Width / 2 - w / 2;
-            double[] ys = [n.Size.Height / 2 - h / 2, n.Size.Height + pad * 2, -h - pad * 2];
-            var y = ys[0];
+            var centreY = n.Size.Height / 2 - h / 2;
+            var below = n.Size.Height + pad * 2;
+            var above = -h - pad * 2;
+            var right = n.Size.Width + pad * 2;
+            var left = -w - pad * 2;
+            var spots = new List<(double X, double Y)> { (x, centreY), (x, below), (x, above), (right, centreY), (left, centreY) };
+            if (n.Type == "body")
+                spots.AddRange([(right, below), (left, below), (right, above), (left, above), (x, below + h + pad * 2), (x, above - h - pad * 2)]);
+            var y = centreY;
             var free = false;
-            foreach (var candidate in ys)
+            foreach (var (cx, candidate) in spots)
             {
-                var box = (X1: n.Position.X + x - pad, Y1: n.Position.Y + candidate - pad, X2: n.Position.X + x + w + pad, Y2: n.Position.Y + candidate + h + pad);
+                var box = (X1: n.Position.X + cx - pad, Y1: n.Position.Y + candidate - pad, X2: n.Position.X + cx + w + pad, Y2: n.Position.Y + candidate + h + pad);
                 var cells = Cells(box, cell).ToList();
                 if (!cells.All(c => !grid.TryGetValue(c, out var ids) || ids.All(i => !Overlap(placed[i], box)))) continue;
                 free = true;
                 y = candidate;
+                x = cx;
                 placed.Add(box);
                 foreach (var c in cells)
                 {
