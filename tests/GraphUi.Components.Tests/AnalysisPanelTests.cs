@@ -42,9 +42,10 @@ public sealed class AnalysisPanelTests(SeededStore store) : ComponentTest(store)
     {
         var cut = Open("dithmarschen");
         cut.Find("#tab-gaps").Click();
-        Assert.Equal("Lücken in der Zusammensetzung (1)", cut.Find("details[data-kind=composition] h3").TextContent);
+        var compositionGaps = cut.FindAll("details[data-kind=composition] li").Count;
+        Assert.Equal($"Lücken in der Zusammensetzung ({compositionGaps})", cut.Find("details[data-kind=composition] h3").TextContent);
         var gap = "details[data-kind=composition] li[data-ids~=sg-integration-dithmarschen] button.finding";
-        Assert.Contains("keine Migrantenorganisation", cut.Find("details[data-kind=composition] li").TextContent);
+        Assert.Contains("keine Migrantenorganisation", cut.Find("details[data-kind=composition] li[data-ids~=sg-integration-dithmarschen]").TextContent);
 
         cut.Find(gap).Click();
         Assert.Contains("sg-integration-dithmarschen", _highlighted!);
