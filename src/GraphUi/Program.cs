@@ -7,8 +7,11 @@ using GraphApi.Localization;
 var command = args is ["import", var file, ..] ? file : null;
 var export = args is ["export", var exportId, var exportFile, ..] ? (Id: exportId, File: exportFile) : default((string Id, string File)?);
 var builder = WebApplication.CreateBuilder(command is not null ? args[2..] : export is not null ? args[3..] : args);
+// Serves the framework's and the packages' static web assets (blazor.web.js, the diagram's CSS) also when
+// the app is started from bin/ outside Development; a published app has them in wwwroot anyway.
+builder.WebHost.UseStaticWebAssets();
 builder.AddGraphApi();
-builder.Services.AddRazorComponents();
+builder.AddGraphUi();
 
 var app = builder.Build();
 try
@@ -35,7 +38,8 @@ app.UseRouting(); // after the status-code pages, so a re-executed request is ro
 app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();
-app.MapRazorComponents<App>();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

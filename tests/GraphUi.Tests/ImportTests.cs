@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using GraphUi.Tests.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GraphUi.Tests;
 
+/// <summary>The network list: the seed networks with their pages, creating a network, importing a file.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ImportTests(BrowserFixture browser, MapApp app) : IClassFixture<MapApp>, IAsyncLifetime
 {
@@ -20,12 +22,29 @@ public sealed class ImportTests(BrowserFixture browser, MapApp app) : IClassFixt
     public async Task DisposeAsync() => await _page.Context.CloseAsync();
 
     [Fact]
-    public async Task TheListShowsTheSeedNetworks()
+    public async Task TheListShowsTheSeedNetworksWithTheirSizeAndPages()
     {
-        await Expect(_page.Locator("tr[data-network=peine] th a")).ToHaveTextAsync("Landkreis Peine");
-        await Expect(_page.Locator("tr[data-network=dithmarschen] th a")).ToHaveTextAsync("Kreis Dithmarschen");
-        await _page.ClickAsync("tr[data-network=peine] th a");
-        await new MapPage(_page).WaitUntilDrawnAsync();
+        await Expect(_networks.Row("peine").Locator("th a")).ToHaveTextAsync("Landkreis Peine");
+        await Expect(_networks.Row("dithmarschen").Locator("th a")).ToHaveTextAsync("Kreis Dithmarschen");
+        await Expect(_networks.Row("peine").Locator("td.counts")).ToHaveTextAsync(new Regex(@"^\d+ Akteure, \d+ Gremien, \d+ Mitgliedschaften$"));
+        await Expect(_networks.Link("peine", "Tabelle")).ToHaveAttributeAsync("href", "/networks/peine/table");
+        await _page.AssertAccessibleAsync();
+        await _networks.ScreenshotAsync("networks-1280x720");
+
+        await _networks.Link("peine", "Tabelle").ClickAsync();
+        await Expect(_page).ToHaveURLAsync(new Regex("/networks/peine/table$"));
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync("Landkreis Peine");
+    }
+
+    [Fact]
+    public async Task TheListAtFullHd()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var networks = new NetworksPage(page);
+        await networks.OpenAsync();
+        await page.AssertAccessibleAsync();
+        await networks.ScreenshotAsync("networks-1920x1080");
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -37,14 +56,15 @@ public sealed class ImportTests(BrowserFixture browser, MapApp app) : IClassFixt
             """;
         await _networks.ImportAsync("kaputt.json", broken);
         await Expect(_networks.ImportProblems).ToHaveCountAsync(3);
-        await Expect(_page.Locator("#import-result")).ToContainTextAsync("$.network.name");
-        await Expect(_page.Locator("#import-result")).ToContainTextAsync("$.actors[0].kind");
-        await Expect(_page.Locator("#import-result")).ToContainTextAsync("$.actors[0].topics[0]");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, "import-errors.png") });
+        await Expect(_networks.ImportResult).ToContainTextAsync("Es wurde nichts verändert");
+        await Expect(_networks.ImportResult).ToContainTextAsync("$.network.name");
+        await Expect(_networks.ImportResult).ToContainTextAsync("$.actors[0].kind");
+        await Expect(_networks.ImportResult).ToContainTextAsync("$.actors[0].topics[0]");
+        await _page.AssertAccessibleAsync("import errors");
+        await _networks.ScreenshotAsync("import-errors-1280x720");
 
         // Peine is untouched.
-        await _page.GotoAsync("/networks/peine");
-        await Expect(_page.Locator("h1.network-name")).ToHaveTextAsync("Landkreis Peine");
+        await Expect(_networks.Row("peine").Locator("th a")).ToHaveTextAsync("Landkreis Peine");
     }
 
     [Fact]
@@ -57,18 +77,22 @@ public sealed class ImportTests(BrowserFixture browser, MapApp app) : IClassFixt
             """;
         await _networks.ImportAsync("boerde.json", good);
         await _page.WaitForURLAsync("**/networks/boerde");
-        await new MapPage(_page).WaitUntilDrawnAsync();
-        Assert.Contains("vhs", await new MapPage(_page).VisibleNodeIdsAsync());
+        await Expect(_page.Locator("[data-testid=map] [data-node-id=vhs]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
     }
 
     [Fact]
-    public async Task ANewNetworkIsCreatedWithTheForm()
+    public async Task ANewNetworkIsCreatedWithTheFormAndMistakesAreShownBesideTheField()
     {
         await _networks.CreateAsync("", "leer");
-        await Expect(_page.Locator("#f-form-name-error")).ToHaveTextAsync("Darf nicht leer sein.");
-        await Expect(_page.Locator("#f-form-id")).ToHaveValueAsync("leer"); // what the user typed stays
-        await _networks.CreateAsync("Kreis Stormarn", "stormarn");
+        await Expect(_networks.NameError).ToHaveTextAsync("Darf nicht leer sein.");
+        await Expect(_networks.NameField).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(_networks.IdField).ToHaveValueAsync("leer"); // what the user typed stays
+        await _page.AssertAccessibleAsync("validation message");
+
+        await _networks.CreateAsync("Kreis Stormarn 🌊 ‏עִברִית", "stormarn");
         await _page.WaitForURLAsync("**/networks/stormarn");
-        await Expect(_page.Locator("h1.network-name")).ToHaveTextAsync("Kreis Stormarn");
+        await _page.GotoAsync("/");
+        await _networks.WaitUntilInteractiveAsync();
+        await Expect(_networks.Row("stormarn").Locator("th a")).ToHaveTextAsync("Kreis Stormarn 🌊 ‏עִברִית");
     }
 }

@@ -51,8 +51,17 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         }
     }
 
-    public Task<IReadOnlyDictionary<string, NodePosition>> PositionsAsync(string networkId, CancellationToken ct = default) =>
-        store.LoadPositionsAsync(networkId, ct);
+    /// <summary>Where the nodes stand on the shared map. Other layouts' positions (keys "layout\u001fid", kept by the UI) are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, NodePosition>> PositionsAsync(string networkId, CancellationToken ct = default)
+    {
+        var all = await store.LoadPositionsAsync(networkId, ct);
+        return all.Keys.Any(k => k.Contains(LayoutSeparator))
+            ? all.Where(p => !p.Key.Contains(LayoutSeparator)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+            : all;
+    }
+
+    /// <summary>Separates a layout's name from a node id in the positions store ("layered\u001fjc").</summary>
+    public const char LayoutSeparator = '\u001f';
 
     /// <summary>Saves where nodes were placed on the map; every id must be a node of the network.</summary>
     public async Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct = default)

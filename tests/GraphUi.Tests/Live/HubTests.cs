@@ -1,59 +1,89 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
+using GraphApi.Live;
+using GraphApi.Storage;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace GraphUi.Tests.Live;
 
 /// <summary>
-/// Bad hub calls, made with the real @microsoft/signalr client under Node: each gets an error to its caller
-/// only, nothing reaches anyone else, a flood is throttled and an oversized message is refused.
+/// /hubs/network stays the live API for other clients; driven here with the .NET SignalR client, the way a broken or
+/// hostile client would: each bad call gets an error to its caller only, nothing reaches anyone else, a flood is throttled.
 /// </summary>
 public sealed class HubTests(MapApp app) : IClassFixture<MapApp>
 {
-    private async Task<JsonObject> ProbeAsync()
+    private async Task<(HubConnection Connection, List<string> Heard)> ConnectAsync()
     {
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "GraphUi.Tests", "Live", "hub-probe.cjs"));
-        info.ArgumentList.Add(Path.Combine(Repository.Root, "src", "GraphUi", "client"));
-        info.ArgumentList.Add(app.BaseUrl);
-        using var node = Process.Start(info)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(node.ExitCode == 0, await error);
-        return JsonNode.Parse(await output)!.AsObject();
+        var connection = new HubConnectionBuilder().WithUrl($"{app.BaseUrl}/hubs/network?lang=en").Build();
+        var heard = new List<string>();
+        foreach (var name in new[] { ClientEvents.Changed, ClientEvents.Presence, ClientEvents.Moved, ClientEvents.Follow })
+            connection.On<object>(name, _ => { lock (heard) heard.Add(name); });
+        await connection.StartAsync();
+        return (connection, heard);
     }
 
-    private static void Refused(JsonObject result, string call, string message)
+    private static async Task<string?> ErrorOf(Func<Task> call)
     {
-        var outcome = result[call]!;
-        Assert.False(outcome["ok"]!.GetValue<bool>(), $"{call} was accepted");
-        Assert.Contains(message, outcome["error"]!.GetValue<string>());
+        try
+        {
+            await call();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e.Message;
+        }
     }
 
     [Fact]
     public async Task BadCallsGetAnErrorToTheCallerOnlyAndFloodsAreThrottled()
     {
-        var r = await ProbeAsync();
-        Refused(r, "unknownNetwork", "There is no network 'nowhere'");
-        Refused(r, "notJoined", "Join a network first");
-        Refused(r, "badColour", "#rrggbb");
-        Refused(r, "emptyName", "display name");
-        Assert.True(r["joined"]!["ok"]!.GetValue<bool>());
-        Refused(r, "unknownEntity", "'nobody' does not exist");
-        Refused(r, "unknownNode", "'nobody' is not a node");
-        Refused(r, "notANumber", "error");
-        Refused(r, "malformed", "error");
-        Refused(r, "noPositions", "1 to 5000 positions");
-        Refused(r, "notPresenter", "Only the presenter");
-        Refused(r, "unknownMethod", "error");
-        Assert.Empty(r["heardAfterBadCalls"]!.AsArray()); // nothing was broadcast
+        var (watcher, heard) = await ConnectAsync();
+        await watcher.InvokeAsync<JoinResult>("Join", "dithmarschen", "Watcher", "#123456");
+        var (bad, _) = await ConnectAsync();
 
-        var flood = r["flood"]!;
-        Assert.True(flood["refused"]!.GetValue<int>() > 0, "a flood of 150 calls was not throttled");
-        Assert.True(flood["accepted"]!.GetValue<int>() >= 50, "the burst allowance was not honoured");
-        Assert.Contains("Too many calls", flood["message"]!.GetValue<string>());
+        Assert.Contains("There is no network 'nowhere'", await ErrorOf(() => bad.InvokeAsync<JoinResult>("Join", "nowhere", "Bad", "#123456")));
+        Assert.Contains("Join a network first", await ErrorOf(() => bad.InvokeAsync("Select", "stadt-heide")));
+        Assert.Contains("#rrggbb", await ErrorOf(() => bad.InvokeAsync<JoinResult>("Join", "dithmarschen", "Bad", "red")));
+        Assert.Contains("display name", await ErrorOf(() => bad.InvokeAsync<JoinResult>("Join", "dithmarschen", "   ", "#654321")));
+        var joined = await bad.InvokeAsync<JoinResult>("Join", "dithmarschen", "Bad", "#654321");
+        Assert.True(joined.Revision > 0);
+        await Task.Delay(400);
+        lock (heard) heard.Clear(); // from here on the watcher must hear nothing
 
-        Assert.False(r["oversized"]!["ok"]!.GetValue<bool>(), "an oversized message was accepted");
-        Assert.Equal("Connected", r["watcherState"]!.GetValue<string>());
+        Assert.Contains("'nobody' does not exist", await ErrorOf(() => bad.InvokeAsync("Select", "nobody")));
+        Assert.Contains("'nobody' is not a node", await ErrorOf(() => bad.InvokeAsync("Move", new Dictionary<string, NodePosition> { ["nobody"] = new(1, 2) })));
+        Assert.NotNull(await ErrorOf(() => bad.InvokeAsync("Move", "not a dictionary")));
+        Assert.Contains("1 to 5000 positions", await ErrorOf(() => bad.InvokeAsync("Move", new Dictionary<string, NodePosition>())));
+        Assert.Contains("Only the presenter", await ErrorOf(() => bad.InvokeAsync("Show", new Viewport(0, 0, 1, 1, null))));
+        Assert.NotNull(await ErrorOf(() => bad.InvokeAsync("DropAllTables")));
+        await Task.Delay(600);
+        lock (heard) Assert.Empty(heard);
+
+        var flood = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => ErrorOf(() => bad.InvokeAsync("Present", false))));
+        Assert.True(flood.Count(e => e is not null) > 0, "a flood of 150 calls was not throttled");
+        Assert.True(flood.Count(e => e is null) >= 50, "the burst allowance was not honoured");
+        Assert.Contains("Too many calls", flood.First(e => e is not null));
+        Assert.Equal(HubConnectionState.Connected, watcher.State);
+        await bad.DisposeAsync();
+        await watcher.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AHubClientHearsCommitsAndTheMapsMoves()
+    {
+        var (client, heard) = await ConnectAsync();
+        await client.InvokeAsync<JoinResult>("Join", "peine", "Hub client", "#336699");
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        (await http.PutAsync("/api/networks/peine/positions",
+            new StringContent("""{"jobcenter-peine":{"x":10,"y":20}}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var body = new StringContent("""{"id":"hub-test-actor","name":"Hub-Test","kind":"other"}""", System.Text.Encoding.UTF8, "application/json");
+        (await http.PostAsync("/api/networks/peine/actors", body)).EnsureSuccessStatusCode();
+        for (var i = 0; i < 50 && !HeardChanged(); i++) await Task.Delay(100);
+        Assert.True(HeardChanged(), "the hub client did not hear the commit");
+        await client.DisposeAsync();
+
+        bool HeardChanged()
+        {
+            lock (heard) return heard.Contains(ClientEvents.Changed);
+        }
     }
 }

@@ -3,37 +3,51 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GraphUi.Tests.Pages;
 
-/// <summary>The map page as a user works it: open, filter, search, select, edit, connect, undo.</summary>
-public sealed class MapPage(IPage page)
+/// <summary>The map page as a user works it: open, filter, search, select and connect by keyboard, tidy up, present.</summary>
+public class MapPage(IPage page)
 {
     public IPage Page => page;
 
-    public async Task OpenAsync(string networkId)
+    public virtual string PathOf(string networkId, string? query = null) => $"/networks/{networkId}{(query is null ? "" : "?" + query)}";
+
+    public async Task OpenAsync(string networkId, string? query = null)
     {
-        await page.GotoAsync($"/networks/{networkId}");
+        await page.GotoAsync(PathOf(networkId, query));
         await WaitUntilDrawnAsync();
     }
 
-    /// <summary>Waits until the map is drawn and its layout final (a first open refines a quick draft layout).</summary>
-    public Task WaitUntilDrawnAsync() => Expect(page.Locator("#map-page")).ToHaveAttributeAsync("data-settled", "true");
-
-    /// <summary>Ids of the nodes drawn on the map now (visible, not filtered out).</summary>
-    public Task<string[]> VisibleNodeIdsAsync() =>
-        page.EvaluateAsync<string[]>("() => networkMap.diagram.visibleNodes().filter(n => n.visible()).map(n => n.id())");
-
-    public Task<string[]> VisibleEdgeIdsAsync() =>
-        page.EvaluateAsync<string[]>("() => networkMap.diagram.cy.edges().filter(e => e.visible()).map(e => e.id())");
-
-    public Task<string?> NodeDataAsync(string id, string field) =>
-        page.EvaluateAsync<string?>("([id, f]) => { const n = networkMap.diagram.cy.getElementById(id); return n.empty() ? null : String(n.data(f)); }",
-            new[] { id, field });
-
-    public Task<bool> IsHighlightedAsync(string id) =>
-        page.EvaluateAsync<bool>("id => networkMap.diagram.cy.getElementById(id).hasClass('highlight')", id);
-
-    public async Task FilterAsync(string filterId, string value)
+    /// <summary>Waits until the circuit has drawn the map and fitted it to the screen.</summary>
+    public async Task WaitUntilDrawnAsync()
     {
-        await page.SelectOptionAsync($"#{filterId}", value);
+        await Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
+        await page.Locator("[data-testid=map] [data-node-id]").First.WaitForAsync();
+    }
+
+    public ILocator Map => page.Locator("[data-testid=map]");
+    public ILocator Node(string id) => page.Locator($"[data-testid=map] .diagram-node[data-node-id='{id}']");
+    public ILocator NodeCard(string id) => Node(id).Locator(".node-card");
+    /// <summary>The node's keyboard target, which carries its accessible name.</summary>
+    public ILocator NodeFocus(string id) => Node(id).Locator(".node-focus");
+    public ILocator Status => page.Locator("#map-status");
+    public ILocator Details => page.GetByRole(AriaRole.Complementary, new() { Name = "Details" });
+
+    /// <summary>Ids of the nodes drawn now.</summary>
+    public Task<string[]> VisibleNodeIdsAsync() =>
+        page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid=map] .diagram-node[data-node-id]')].map(n => n.dataset.nodeId)");
+
+    /// <summary>How many relationships are drawn.</summary>
+    public Task<int> LinkCountAsync() => page.EvaluateAsync<int>("() => document.querySelectorAll('[data-testid=map] path.rel').length");
+
+    /// <summary>Waits until the map shows exactly this many nodes (after a filter or a commit).</summary>
+    public Task WaitForNodeCountAsync(int count) =>
+        Expect(page.Locator("[data-testid=map] .diagram-node[data-node-id]")).ToHaveCountAsync(count);
+
+    public Task FilterAsync(string selectId, string value) => page.SelectOptionAsync($"#{selectId}", value);
+
+    public async Task SetLayerAsync(string label, bool on)
+    {
+        var box = page.Locator("fieldset.layers").GetByLabel(label, new() { Exact = true });
+        if (on) await box.CheckAsync(); else await box.UncheckAsync();
     }
 
     public async Task SearchAsync(string text)
@@ -42,117 +56,63 @@ public sealed class MapPage(IPage page)
         await page.PressAsync("#search", "Enter");
     }
 
-    public Task<string?> SelectedIdAsync() => page.Locator("#map-page").GetAttributeAsync("data-selected");
+    /// <summary>The node that has keyboard focus (its data-node-id), or null.</summary>
+    public Task<string?> FocusedNodeAsync() =>
+        page.EvaluateAsync<string?>("() => document.activeElement?.closest('.diagram-node')?.dataset.nodeId ?? null");
 
-    public ILocator DetailsTitle => page.Locator("#details-title");
-    public ILocator Status => page.Locator("#status");
-
-    /// <summary>Clicks a node where it is drawn, as a mouse would (after bringing it to the middle of the view).</summary>
-    public async Task ClickNodeAsync(string id)
+    /// <summary>Tabs from the search field into the map (past the toolbar and the filters), as a keyboard user does.</summary>
+    public async Task TabIntoMapAsync()
     {
-        var point = await page.EvaluateAsync<double[]>("""
-            id => {
-              const cy = networkMap.diagram.cy;
-              const node = cy.getElementById(id);
-              cy.zoom(1.5); cy.center(node);
-              const p = node.renderedPosition();
-              const box = document.getElementById('diagram').getBoundingClientRect();
-              return [box.left + p.x, box.top + p.y];
-            }
-            """, id);
-        await page.Mouse.ClickAsync((float)point[0], (float)point[1]);
+        await page.Locator("[data-testid=map] .node-focus[tabindex='0']").First.WaitForAsync();
+        for (var i = 0; i < 80 && await FocusedNodeAsync() is null; i++) await page.Keyboard.PressAsync("Tab");
+        Assert.NotNull(await FocusedNodeAsync());
     }
 
-    public async Task SelectNodeAsync(string id)
-    {
-        await ClickNodeAsync(id);
-        await Expect(page.Locator("#map-page")).ToHaveAttributeAsync("data-selected", id);
-    }
+    public Task PressAsync(string key) => page.Keyboard.PressAsync(key);
 
-    public async Task AddActorAsync(string name, string kind)
-    {
-        await page.ClickAsync("#add-actor");
-        await page.FillAsync("#ef-name", name);
-        await page.SelectOptionAsync("#ef-kind", kind);
-        await SaveAsync();
-    }
+    /// <summary>The accessible name a screen reader announces for a node.</summary>
+    public Task<string?> AccessibleNameAsync(string id) => NodeFocus(id).GetAttributeAsync("aria-label");
 
-    public async Task ConnectAsync(string fromId, string toId)
-    {
-        await page.ClickAsync("#connect");
-        await ClickNodeAsync(fromId);
-        await ClickNodeAsync(toId);
-        await Expect(page.Locator("#edit-dialog")).ToBeVisibleAsync();
-    }
-
-    public Task FillFieldAsync(string field, string value) => page.FillAsync($"#ef-{field}", value);
-    public Task ChooseAsync(string field, string value) => page.SelectOptionAsync($"#ef-{field}", value);
-    /// <summary>Saves the dialog and waits until the map has caught up (or the form shows why not).</summary>
-    public async Task SaveAsync()
-    {
-        await page.ClickAsync("#edit-save");
-        await WaitIdleAsync();
-    }
-
-    public Task WaitIdleAsync() => Expect(page.Locator("#map-page")).ToHaveAttributeAsync("data-busy", "false");
-    public ILocator FieldError(string field) => page.Locator($"#ef-{field}-error");
-    public ILocator EditDialog => page.Locator("#edit-dialog");
-
-    public Task EditSelectedAsync() => page.ClickAsync("#details-edit");
-
-    public async Task DeleteSelectedAsync()
-    {
-        await page.ClickAsync("#details-delete");
-        await page.ClickAsync("#confirm-yes");
-        await WaitIdleAsync();
-    }
-
-    public async Task UndoAsync()
-    {
-        await page.ClickAsync("#undo");
-        await WaitIdleAsync();
-    }
-
-    public async Task OpenTabAsync(string name) => await page.ClickAsync($"#tab-{name}");
-
-    /// <summary>Opens one of the analysis tabs (overlaps, gaps, metrics) and waits until its findings are shown.</summary>
-    public async Task OpenAnalysisAsync(string tab)
-    {
-        await OpenTabAsync(tab);
-        await Expect(Pane(tab)).ToHaveAttributeAsync("data-state", "ready");
-    }
-
-    public ILocator Pane(string tab) => page.Locator($"#pane-{tab}");
-
-    /// <summary>The Doppelstruktur finding of two bodies: the button that shows it on the map.</summary>
-    public ILocator OverlapFinding(string bodyA, string bodyB) =>
-        page.Locator($"#pane-overlaps li[data-bodies~=\"{bodyA}\"][data-bodies~=\"{bodyB}\"] button.finding");
-
-    /// <summary>A gap of a kind about an entity: the button that shows it on the map.</summary>
-    public ILocator GapFinding(string kind, string entityId) =>
-        page.Locator($"#pane-gaps li[data-kind=\"{kind}\"][data-ids~=\"{entityId}\"] button.finding");
-
-    /// <summary>The whole finding around its button: the sentence that says why, and its parts.</summary>
-    public static ILocator FindingOf(ILocator button) => button.Locator("xpath=ancestor::li[1]");
-
-    public ILocator MetricsRows => page.Locator("#pane-metrics table.metrics tbody tr");
-
-    public ILocator MetricsColumn(string column) => page.Locator($"#pane-metrics table.metrics th[data-column=\"{column}\"]");
-
-    public Task<bool> IsFadedAsync(string id) =>
-        page.EvaluateAsync<bool>("id => networkMap.diagram.cy.getElementById(id).hasClass('faded')", id);
-
-    /// <summary>Ids of the nodes selected on the diagram.</summary>
-    public Task<string[]> SelectedNodeIdsAsync() =>
-        page.EvaluateAsync<string[]>("() => networkMap.diagram.cy.nodes(':selected').map(n => n.id())");
-
-    /// <summary>Sets the "Stand am" filter as a user does: types the date, which fires a change.</summary>
-    public async Task SetAsOfAsync(string date)
-    {
-        await page.FillAsync("#filter-as-of", date);
-        await page.DispatchEventAsync("#filter-as-of", "change");
-    }
+    /// <summary>On-screen rectangles and font sizes of every visible node label (CSS px after zoom).</summary>
+    public Task<LabelBox[]> VisibleLabelsAsync() => page.EvaluateAsync<LabelBox[]>("""
+        () => {
+          const area = document.querySelector('[data-testid=map]').getBoundingClientRect();
+          return [...document.querySelectorAll('[data-testid=map] .node-label')].map(el => {
+            const r = el.getBoundingClientRect();
+            const style = getComputedStyle(el);
+            const scale = el.offsetWidth > 0 ? r.width / el.offsetWidth : 0;
+            return { id: el.closest('.diagram-node')?.dataset.nodeId ?? '', type: el.closest('.diagram-node')?.querySelector('.node-card')?.classList[1] ?? '',
+                     x: r.left, y: r.top, width: r.width, height: r.height, fontPx: parseFloat(style.fontSize) * scale,
+                     visible: style.visibility !== 'hidden' && style.display !== 'none' && r.width > 0 && r.height > 0
+                              && r.right > area.left && r.left < area.right && r.bottom > area.top && r.top < area.bottom };
+          }).filter(l => l.visible);
+        }
+        """);
 
     public async Task ScreenshotAsync(string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, $"{name}.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, name + ".png") });
+}
+
+public sealed class LabelBox
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double Width { get; set; }
+    public double Height { get; set; }
+    public double FontPx { get; set; }
+    public bool Visible { get; set; }
+
+    public bool Overlaps(LabelBox other) =>
+        X < other.X + other.Width - 0.5 && other.X < X + Width - 0.5 && Y < other.Y + other.Height - 0.5 && other.Y < Y + Height - 0.5;
+}
+
+/// <summary>The presentation view: the same map, full screen, with large controls.</summary>
+public sealed class PresentPage(IPage page) : MapPage(page)
+{
+    public override string PathOf(string networkId, string? query = null) => $"/networks/{networkId}/present{(query is null ? "" : "?" + query)}";
+
+    public Task FitAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Alles zeigen" }).ClickAsync();
+    public Task ZoomInAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Vergrößern" }).ClickAsync();
 }

@@ -1,13 +1,26 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace GraphUi.Tests.Pages;
 
 /// <summary>The list of networks: open one, create one, import a file.</summary>
 public sealed class NetworksPage(IPage page)
 {
-    public Task OpenAsync() => page.GotoAsync("/");
+    public IPage Page => page;
+
+    /// <summary>Opens the list and waits until the circuit is live (before that, the prerendered page ignores clicks).</summary>
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/");
+        await WaitUntilInteractiveAsync();
+    }
+
+    public Task WaitUntilInteractiveAsync() =>
+        Expect(page.Locator("[data-testid=network-list]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
 
     public ILocator Rows => page.Locator("table.networks tbody tr");
+    public ILocator Row(string networkId) => page.Locator($"tr[data-network=\"{networkId}\"]");
+    public ILocator Link(string networkId, string text) => Row(networkId).Locator("td.actions a", new() { HasText = text });
 
     public async Task ImportAsync(string fileName, string json)
     {
@@ -15,12 +28,20 @@ public sealed class NetworksPage(IPage page)
         await page.ClickAsync("#import-form button[type=submit]");
     }
 
+    public ILocator ImportResult => page.Locator("#import-result");
     public ILocator ImportProblems => page.Locator("#import-result ul.problems li");
+
+    public ILocator NameField => page.Locator("#new-network-name");
+    public ILocator IdField => page.Locator("#new-network-id");
+    public ILocator NameError => page.Locator("#new-network-name-error");
 
     public async Task CreateAsync(string name, string? id = null)
     {
-        await page.FillAsync("#f-form-name", name);
-        if (id is not null) await page.FillAsync("#f-form-id", id);
+        await NameField.FillAsync(name);
+        if (id is not null) await IdField.FillAsync(id);
         await page.ClickAsync("[data-testid=create-network] button[type=submit]");
     }
+
+    public Task ScreenshotAsync(string name, bool fullPage = false) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, $"{name}.png"), FullPage = fullPage });
 }

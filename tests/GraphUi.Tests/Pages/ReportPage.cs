@@ -8,17 +8,21 @@ public sealed class ReportPage(IPage page)
 {
     public IPage Page => page;
 
-    public Task<IResponse?> OpenAsync(string networkId, string? asOf = null) =>
-        page.GotoAsync($"/networks/{networkId}/report{(asOf is null ? "" : $"?asOf={Uri.EscapeDataString(asOf)}")}");
+    public async Task<IResponse?> OpenAsync(string networkId, string? asOf = null)
+    {
+        var response = await page.GotoAsync($"/networks/{networkId}/report{(asOf is null ? "" : $"?asOf={Uri.EscapeDataString(asOf)}")}");
+        if (response?.Status == 200) await WaitUntilInteractiveAsync();
+        return response;
+    }
 
-    /// <summary>Waits until the picture of the map has been drawn (or has failed to be).</summary>
-    public Task WaitForMapAsync() => Expect(page.Locator("#report")).ToHaveAttributeAsync("data-map-ready", "true");
+    public Task WaitUntilInteractiveAsync() =>
+        Expect(page.Locator("#report")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
 
     public ILocator Title => page.Locator(".report-head h1");
     public ILocator Date => page.Locator(".report-head .report-date");
     public ILocator Section(string id) => page.Locator($"section#{id}");
     public ILocator SectionTitle(string id) => page.Locator($"#{id}-title");
-    public ILocator MapImage => page.Locator("#report-map-picture img");
+    public ILocator MapPicture => page.Locator("object#report-map-picture");
     public ILocator Bodies => page.Locator("table.bodies tbody tr");
     public ILocator Figures => page.Locator("dl.figures");
 
@@ -31,6 +35,6 @@ public sealed class ReportPage(IPage page)
     public Task<byte[]> PdfAsync(string path) =>
         page.PdfAsync(new PagePdfOptions { Path = path, PreferCSSPageSize = true, PrintBackground = true });
 
-    public async Task ScreenshotAsync(string name, bool fullPage = false) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, $"{name}.png"), FullPage = fullPage });
+    public Task ScreenshotAsync(string name, bool fullPage = false) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, $"{name}.png"), FullPage = fullPage });
 }

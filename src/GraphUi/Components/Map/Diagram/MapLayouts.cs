@@ -1,0 +1,231 @@
+using GraphApi.Networks;
+using GraphApi.Storage;
+using GraphShape.Algorithms.Layout;
+using GraphShape.Algorithms.OverlapRemoval;
+using QuikGraph;
+
+namespace GraphUi.Components.Map.Diagram;
+
+/// <summary>
+/// The map's layouts, computed in C# (GraphShape + QuikGraph): deterministic for the same network (fixed seed, start
+/// positions from the sorted ids), checked for invalid numbers (GraphShape's FR returns NaN on some graphs: then
+/// ISOM, then a circle), and freed of overlapping cards. Positions are the cards' top-left corners.
+/// </summary>
+public static class MapLayouts
+{
+    public const string Force = "force", Layered = "layered", Territory = "territory", Topic = "topic", Concentric = "concentric";
+    public static readonly string[] All = [Force, Layered, Territory, Topic, Concentric];
+    private const int Seed = 20261201;
+    private const double Gap = 40;
+
+    public static Dictionary<string, NodePosition> Compute(string layout, NetworkView view, Func<string, (double W, double H)> size)
+    {
+        var ids = view.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return [];
+        var centres = layout switch
+        {
+            Layered => LayeredCentres(ids, view, size),
+            Territory => GroupedCentres(ids, view, size, n => n switch
+            {
+                GraphApi.Domain.Actor a => a.Territories.FirstOrDefault(),
+                GraphApi.Domain.Body b => b.Territories.FirstOrDefault(),
+                GraphApi.Domain.Measure m => m.Territories.FirstOrDefault(),
+                GraphApi.Domain.Territory t => t.Id,
+                _ => null,
+            }),
+            Topic => GroupedCentres(ids, view, size, n => n switch
+            {
+                GraphApi.Domain.Actor a => a.Topics.FirstOrDefault(),
+                GraphApi.Domain.Body b => b.Topics.FirstOrDefault(),
+                GraphApi.Domain.Measure m => m.Topics.FirstOrDefault(),
+                GraphApi.Domain.Topic t => t.Id,
+                _ => null,
+            }),
+            Concentric => ConcentricCentres(ids, view, size),
+            _ => ForceCentres(ids, view.Edges),
+        };
+        return RemoveOverlaps(centres, size);
+    }
+
+    /// <summary>Force-directed (Fruchterman–Reingold); ISOM when FR gives invalid numbers, a circle when both do.</summary>
+    public static Dictionary<string, (double X, double Y)> ForceCentres(IReadOnlyList<string> ids, IEnumerable<ViewEdge> edges)
+    {
+        var graph = new BidirectionalGraph<string, Edge<string>>(allowParallelEdges: false);
+        graph.AddVertexRange(ids);
+        foreach (var e in edges)
+            if (graph.ContainsVertex(e.Source) && graph.ContainsVertex(e.Target) && e.Source != e.Target && !graph.ContainsEdge(e.Source, e.Target))
+                graph.AddEdge(new Edge<string>(e.Source, e.Target));
+        var start = Circle(ids, 60 * Math.Sqrt(ids.Count) + 100);
+        var startPoints = start.ToDictionary(p => p.Key, p => new GraphShape.Point(p.Value.X, p.Value.Y));
+
+        if (ids.Count <= 1500)
+        {
+            var fr = new FRLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(graph, new Dictionary<string, GraphShape.Point>(startPoints),
+                new FreeFRLayoutParameters { IdealEdgeLength = 170, MaxIterations = ids.Count > 500 ? 120 : 300 }) { Rand = new Random(Seed) };
+            fr.Compute();
+            if (Valid(fr.VerticesPositions, ids)) return Spread(fr.VerticesPositions.ToDictionary(p => p.Key, p => (p.Value.X, p.Value.Y)));
+        }
+        var isom = new ISOMLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(graph, new Dictionary<string, GraphShape.Point>(startPoints),
+            new ISOMLayoutParameters { Width = 260 * Math.Sqrt(ids.Count) + 400, Height = 160 * Math.Sqrt(ids.Count) + 300 }) { Rand = new Random(Seed) };
+        isom.Compute();
+        return Spread(Valid(isom.VerticesPositions, ids) ? isom.VerticesPositions.ToDictionary(p => p.Key, p => (p.Value.X, p.Value.Y)) : start);
+    }
+
+    /// <summary>
+    /// Evens out the density of a force layout inside a 16:9 box (a projector's shape): each coordinate moves most of the
+    /// way to its rank among all nodes, so the order (who is left of whom) stays and neighbours stay near, but a dense
+    /// core no longer forces a tiny zoom while loose ends sit far out.
+    /// </summary>
+    private static Dictionary<string, (double X, double Y)> Spread(Dictionary<string, (double X, double Y)> centres)
+    {
+        var n = centres.Count;
+        if (n < 3) return centres;
+        const double cellWidth = 280, cellHeight = 150, keep = 0.25;
+        var width = Math.Sqrt(n * cellWidth * cellHeight * 16 / 9);
+        var height = width * 9 / 16;
+        Dictionary<string, double> Rank(Func<(double X, double Y), double> axis) => centres.OrderBy(c => axis(c.Value)).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select((c, i) => (c.Key, i)).ToDictionary(c => c.Key, c => (double)c.i / (n - 1), StringComparer.Ordinal);
+        var rx = Rank(p => p.X);
+        var ry = Rank(p => p.Y);
+        var (minX, maxX) = (centres.Values.Min(p => p.X), centres.Values.Max(p => p.X));
+        var (minY, maxY) = (centres.Values.Min(p => p.Y), centres.Values.Max(p => p.Y));
+        double Norm(double v, double lo, double hi) => hi - lo < 1e-9 ? 0.5 : (v - lo) / (hi - lo);
+        return centres.ToDictionary(c => c.Key, c => (
+            width * (keep * Norm(c.Value.X, minX, maxX) + (1 - keep) * rx[c.Key]),
+            height * (keep * Norm(c.Value.Y, minY, maxY) + (1 - keep) * ry[c.Key])), StringComparer.Ordinal);
+    }
+
+    private static bool Valid(IDictionary<string, GraphShape.Point> positions, IReadOnlyList<string> ids) =>
+        ids.All(id => positions.TryGetValue(id, out var p) && double.IsFinite(p.X) && double.IsFinite(p.Y) && Math.Abs(p.X) < 1e6 && Math.Abs(p.Y) < 1e6);
+
+    private static Dictionary<string, (double X, double Y)> Circle(IReadOnlyList<string> ids, double radius) =>
+        ids.Select((id, i) => (id, a: 2 * Math.PI * i / ids.Count))
+            .ToDictionary(p => p.id, p => (radius * Math.Cos(p.a), radius * Math.Sin(p.a)), StringComparer.Ordinal);
+
+    /// <summary>Rows by the "reports to" and "part of" hierarchy: the top of each chain first, ordered within a row by their parents' places.</summary>
+    private static Dictionary<string, (double X, double Y)> LayeredCentres(IReadOnlyList<string> ids, NetworkView view, Func<string, (double W, double H)> size)
+    {
+        var up = view.Edges.Where(e => e.Type is "reportsTo" or "partOf").GroupBy(e => e.Source).ToDictionary(g => g.Key, g => g.Select(e => e.Target).Order(StringComparer.Ordinal).ToList());
+        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Depth(string id, int guard)
+        {
+            if (depth.TryGetValue(id, out var d)) return d;
+            if (guard > 50 || !up.TryGetValue(id, out var parents)) return depth[id] = 0;
+            return depth[id] = 1 + parents.Max(p => Depth(p, guard + 1));
+        }
+        // Nodes outside the hierarchy go in the row of the body they are most linked to, else the last row.
+        foreach (var id in ids) Depth(id, 0);
+        var inHierarchy = up.Keys.Concat(up.Values.SelectMany(v => v)).ToHashSet(StringComparer.Ordinal);
+        var maxDepth = depth.Where(d => inHierarchy.Contains(d.Key)).Select(d => d.Value).DefaultIfEmpty(0).Max();
+        foreach (var id in ids.Where(i => !inHierarchy.Contains(i))) depth[id] = maxDepth + 1;
+
+        var rows = ids.GroupBy(id => depth[id]).OrderBy(g => g.Key).ToList();
+        var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        double y = 0;
+        const int perRow = 12;
+        foreach (var row in rows)
+        {
+            var ordered = row.OrderBy(id => up.TryGetValue(id, out var ps) && ps.All(result.ContainsKey) ? ps.Average(p => result[p].X) : double.MaxValue)
+                .ThenBy(id => id, StringComparer.Ordinal).ToList();
+            for (var start = 0; start < ordered.Count; start += perRow)
+            {
+                var chunk = ordered.Skip(start).Take(perRow).ToList();
+                var x = -chunk.Sum(id => size(id).W + Gap) / 2;
+                var height = chunk.Max(id => size(id).H);
+                foreach (var id in chunk)
+                {
+                    var (w, _) = size(id);
+                    result[id] = (x + w / 2, y + height / 2);
+                    x += w + Gap;
+                }
+                y += height + 2.5 * Gap;
+            }
+            y += 2 * Gap;
+        }
+        return result;
+    }
+
+    /// <summary>One block per group (territory or topic), blocks in a grid; inside a block the force layout of its nodes.</summary>
+    private static Dictionary<string, (double X, double Y)> GroupedCentres(IReadOnlyList<string> ids, NetworkView view, Func<string, (double W, double H)> size,
+        Func<GraphApi.Domain.Entity, string?> groupOf)
+    {
+        var byId = view.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var groups = ids.GroupBy(id => groupOf(byId[id]) ?? "\uffff").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var blocks = groups.Select(g =>
+        {
+            var members = g.ToList();
+            var inner = RemoveOverlaps(ForceCentres(members, view.Edges), size);
+            var minX = inner.Values.Min(p => p.X);
+            var minY = inner.Values.Min(p => p.Y);
+            var w = members.Max(id => inner[id].X - minX + size(id).W);
+            var h = members.Max(id => inner[id].Y - minY + size(id).H);
+            return (Members: members, Inner: inner, MinX: minX, MinY: minY, W: w, H: h);
+        }).ToList();
+        var columns = (int)Math.Ceiling(Math.Sqrt(blocks.Count * 1.6));
+        var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        double y = 0;
+        for (var r = 0; r < blocks.Count; r += columns)
+        {
+            var row = blocks.Skip(r).Take(columns).ToList();
+            double x = 0;
+            foreach (var block in row)
+            {
+                foreach (var id in block.Members)
+                    result[id] = (x + block.Inner[id].X - block.MinX + size(id).W / 2, y + block.Inner[id].Y - block.MinY + size(id).H / 2);
+                x += block.W + 4 * Gap;
+            }
+            y += row.Max(b => b.H) + 4 * Gap;
+        }
+        return result;
+    }
+
+    /// <summary>Rings by degree: the most connected in the middle.</summary>
+    private static Dictionary<string, (double X, double Y)> ConcentricCentres(IReadOnlyList<string> ids, NetworkView view, Func<string, (double W, double H)> size)
+    {
+        var degree = ids.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        foreach (var e in view.Edges)
+        {
+            if (degree.ContainsKey(e.Source)) degree[e.Source]++;
+            if (degree.ContainsKey(e.Target)) degree[e.Target]++;
+        }
+        var ordered = ids.OrderByDescending(id => degree[id]).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        var index = 0;
+        var radius = 0.0;
+        var ring = 0;
+        while (index < ordered.Count)
+        {
+            var capacity = ring == 0 ? 1 : Math.Max(6, (int)(2 * Math.PI * radius / 280));
+            var members = ordered.Skip(index).Take(capacity).ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                var angle = 2 * Math.PI * i / members.Count + ring * 0.3;
+                result[members[i]] = (radius * 1.4 * Math.Cos(angle), radius * Math.Sin(angle));
+            }
+            index += members.Count;
+            ring++;
+            radius += 170;
+        }
+        return result;
+    }
+
+    /// <summary>Top-left positions from centres, with GraphShape's overlap removal (FSA) over the cards' boxes plus a gap.</summary>
+    public static Dictionary<string, NodePosition> RemoveOverlaps(Dictionary<string, (double X, double Y)> centres, Func<string, (double W, double H)> size)
+    {
+        var rects = centres.ToDictionary(c => c.Key, c =>
+        {
+            var (w, h) = size(c.Key);
+            return new GraphShape.Rect(c.Value.X - w / 2, c.Value.Y - h / 2, w, h);
+        }, StringComparer.Ordinal);
+        var fsa = new FSAAlgorithm<string>(rects, new OverlapRemovalParameters { HorizontalGap = (float)Gap, VerticalGap = (float)Gap });
+        fsa.Compute();
+        var result = new Dictionary<string, NodePosition>(StringComparer.Ordinal);
+        foreach (var (id, r) in fsa.Rectangles)
+        {
+            var ok = double.IsFinite(r.X) && double.IsFinite(r.Y);
+            var fallback = rects[id];
+            result[id] = new NodePosition(Math.Round(ok ? r.X : fallback.X), Math.Round(ok ? r.Y : fallback.Y));
+        }
+        return result;
+    }
+}

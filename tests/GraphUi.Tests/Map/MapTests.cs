@@ -1,0 +1,166 @@
+using GraphUi.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GraphUi.Tests.Map;
+
+/// <summary>Looking at a seed map: cards, filters in the query string, persons folded, search, layouts, languages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture<MapApp>, IAsyncLifetime
+{
+    private IPage _page = null!;
+    private MapPage _map = null!;
+
+    public async Task InitializeAsync()
+    {
+        _page = await browser.NewPageAsync(app.BaseUrl);
+        _map = new MapPage(_page);
+    }
+
+    public async Task DisposeAsync() => await _page.Context.CloseAsync();
+
+    [Fact]
+    public async Task TheSeedMapIsDrawnAsCardsWithNamesKindsAndStatus()
+    {
+        await _map.OpenAsync("peine");
+        var nodes = await _map.VisibleNodeIdsAsync();
+        Assert.True(nodes.Length >= 80, $"only {nodes.Length} nodes drawn");
+        Assert.Contains("koordinierungsstab-mut", nodes);
+        Assert.Contains("jobcenter-peine", nodes);
+        Assert.DoesNotContain("arbeit", nodes); // topics are a layer that starts hidden
+        Assert.DoesNotContain("p-dezernatsleitung-soziales", nodes); // persons are folded into their actor
+        Assert.True(await _map.LinkCountAsync() > 100);
+        await Expect(_page.Locator("h1.network-name")).ToHaveTextAsync("Landkreis Peine");
+        await Expect(_map.Details).ToBeVisibleAsync();
+
+        Assert.Equal("Gremium Steuerungsgruppe Integration, 20 Mitglieder, ruhend", await _map.AccessibleNameAsync("sg-integration-peine"));
+        Assert.StartsWith("Akteur ", await _map.AccessibleNameAsync("jobcenter-peine"));
+        await _map.ScreenshotAsync("map-peine-1280x720");
+        await _page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task AtFullHdTheMapShowsWholeCardsAndAScreenshotForTheReadme()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var map = new MapPage(page);
+        await map.OpenAsync("peine");
+        await map.ScreenshotAsync("map-peine-1920x1080");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root, "docs", "screenshots", "map.png") });
+        await page.AssertAccessibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FiltersLiveInTheQueryStringSoAViewCanBeShared()
+    {
+        await _map.OpenAsync("peine");
+        var all = (await _map.VisibleNodeIdsAsync()).Length;
+
+        await _map.FilterAsync("filter-actor-kind", "welfareAssociation");
+        await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("actorKind=welfareAssociation"));
+        await Expect(_map.Node("jobcenter-peine")).ToHaveCountAsync(0);
+        await Expect(_map.Node("awo-peine")).ToHaveCountAsync(1);
+        await Expect(_map.Node("koordinierungsstab-mut")).ToHaveCountAsync(1); // bodies stay
+
+        // The same address in a new tab shows the same view.
+        var shared = _page.Url;
+        var other = await browser.NewPageAsync(app.BaseUrl);
+        var otherMap = new MapPage(other);
+        await other.GotoAsync(shared);
+        await otherMap.WaitUntilDrawnAsync();
+        Assert.Equal((await _map.VisibleNodeIdsAsync()).Order(), (await otherMap.VisibleNodeIdsAsync()).Order());
+        await other.Context.CloseAsync();
+
+        await _map.FilterAsync("filter-status", "dormant");
+        await Expect(_map.Node("sg-integration-peine")).ToHaveCountAsync(1);
+        await Expect(_map.Node("koordinierungsstab-mut")).ToHaveCountAsync(0);
+        await _page.AssertAccessibleAsync("filtered");
+
+        await _page.ClickAsync("text=Filter zurücksetzen");
+        await _map.WaitForNodeCountAsync(all);
+    }
+
+    [Fact]
+    public async Task TheMapAsOfADayShowsTheBodiesOfThatDay()
+    {
+        await _map.OpenAsync("peine", "asOf=2018-01-01");
+        await Expect(_map.Node("ausschuss-gas-2016")).ToHaveCountAsync(1);   // dissolved in 2021, at work in 2018
+        await Expect(_map.Node("ausschuss-gas-peine")).ToHaveCountAsync(0);  // founded in 2021
+        await Expect(_map.Node("kommission-mut")).ToHaveCountAsync(0);       // founded in 2019
+        await Expect(_page.Locator("#filter-as-of")).ToHaveValueAsync("2018-01-01");
+    }
+
+    [Fact]
+    public async Task PersonsAppearAsChipsWhenTheirLayerIsOn()
+    {
+        await _map.OpenAsync("peine");
+        await Expect(_map.Node("p-dezernatsleitung-soziales")).ToHaveCountAsync(0);
+        await _map.SetLayerAsync("Person", true);
+        await Expect(_map.Node("p-dezernatsleitung-soziales")).ToHaveCountAsync(1);
+        await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("layers=actor%2Cbody%2Cperson|layers=actor,body,person"));
+        await _map.SetLayerAsync("Handlungsfeld", true);
+        await Expect(_map.Node("arbeit")).ToHaveCountAsync(1);
+        await _page.AssertAccessibleAsync("with persons and topics");
+    }
+
+    [Fact]
+    public async Task SearchSelectsTheFirstMatchAndShowsItsDetails()
+    {
+        await _map.OpenAsync("peine");
+        await _map.SearchAsync("Jobcenter");
+        await Expect(_map.Details.Locator("[data-testid=details-name]")).ToContainTextAsync("Jobcenter");
+        await Expect(_map.Node("jobcenter-peine").Locator(".node-card.matched")).ToHaveCountAsync(1);
+        await _page.AssertAccessibleAsync("search");
+    }
+
+    [Fact]
+    public async Task TheSidePanelsCanBeHiddenForMoreMap()
+    {
+        await _map.OpenAsync("peine");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Seitenleiste ausblenden" }).ClickAsync();
+        await Expect(_map.Details).ToBeHiddenAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Seitenleiste einblenden" }).ClickAsync();
+        await Expect(_map.Details).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task EveryLayoutPlacesEveryCardWithoutOverlapAndTidyingUpCanBeUndone()
+    {
+        foreach (var layout in new[] { "layered", "territory", "topic", "concentric" })
+        {
+            await _map.OpenAsync("dithmarschen", $"layout={layout}");
+            await AssertNoCardsOverlapAsync();
+            await _map.ScreenshotAsync($"layout-{layout}-dithmarschen");
+        }
+        await _map.OpenAsync("dithmarschen");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen", Exact = true }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen rückgängig" })).ToBeVisibleAsync();
+        await AssertNoCardsOverlapAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen rückgängig" }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen rückgängig" })).ToHaveCountAsync(0);
+        await _page.AssertAccessibleAsync();
+    }
+
+    private async Task AssertNoCardsOverlapAsync()
+    {
+        var overlaps = await _page.EvaluateAsync<int>("""
+            () => { const r = [...document.querySelectorAll('[data-testid=map] .node-card')].map(c => c.getBoundingClientRect());
+              let n = 0; for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) {
+                const a = r[i], b = r[j]; if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++; }
+              return n; }
+            """);
+        Assert.Equal(0, overlaps);
+    }
+
+    [Fact]
+    public async Task TheMapSpeaksEnglishAfterTheSwitch()
+    {
+        await _map.OpenAsync("peine");
+        await _page.ClickAsync("[data-testid=lang-switch]");
+        await _map.WaitUntilDrawnAsync();
+        await Expect(_page.Locator("#filters-title")).ToHaveTextAsync("Filters");
+        Assert.Equal("Body Steuerungsgruppe Integration, 20 members, dormant", await _map.AccessibleNameAsync("sg-integration-peine"));
+        await _page.AssertAccessibleAsync("English");
+    }
+}
