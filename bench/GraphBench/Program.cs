@@ -14,6 +14,7 @@ public static class Program
         ["store"] = StoreBenchmark.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ui"] = UiBenchmark.RunAsync,
+        ["calibration"] = CalibrationBenchmark.RunAsync,
     };
 
     private const string Usage = """

@@ -82,14 +82,14 @@ public static class StoreBenchmark
                    string.Join("; ", writes.ByKind.Select(k => $"{k.Key}: {k.Value.Summary()}")) + ".");
     }
 
-    private static async Task<(ExchangeApi.ImportResult Result, TimeSpan Elapsed)> ImportAsync(HttpClient client, string json)
+    private static async Task<(GraphApi.Exchange.Import.ImportResult Result, TimeSpan Elapsed)> ImportAsync(HttpClient client, string json)
     {
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostAsync("/api/networks/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         var elapsed = Stopwatch.GetElapsedTime(started);
         Require(response.IsSuccessStatusCode, $"import answered {(int)response.StatusCode}: {Cut(body)}");
-        return (System.Text.Json.JsonSerializer.Deserialize<ExchangeApi.ImportResult>(body, GraphJson.Options)!, elapsed);
+        return (System.Text.Json.JsonSerializer.Deserialize<GraphApi.Exchange.Import.ImportResult>(body, GraphJson.Options)!, elapsed);
     }
 
     /// <summary>A new store object on the file, as at a start of the app; the file itself is in the OS cache.</summary>

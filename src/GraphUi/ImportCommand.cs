@@ -1,11 +1,13 @@
-using GraphApi.Api;
 using GraphApi.Domain;
 using GraphApi.Exchange;
+using GraphApi.Exchange.Import;
+using GraphApi.Exchange.Tables;
 
 namespace GraphUi;
 
 /// <summary>
-/// The command-line verb "import FILE": the same import as POST /api/networks/import, into the configured store.
+/// The command-line verb "import FILE": the same import as POST /api/networks/import, into the configured store, for every
+/// import format (.json, .xlsx, .csv.zip, .graphml, .gexf; told apart by content like the endpoint).
 /// It speaks the process's language: German where the system is German, English everywhere else.
 /// </summary>
 internal static class ImportCommand
@@ -14,14 +16,16 @@ internal static class ImportCommand
     {
         try
         {
-            var document = NetworkExchange.Parse(await File.ReadAllTextAsync(file));
-            var set = await services.GetRequiredService<NetworkExchange>().ImportAsync(document, $"import {Path.GetFileName(file)}");
-            var result = ExchangeApi.Summarise(set);
+            var importer = services.GetRequiredService<NetworkImporter>();
+            await using var stream = File.OpenRead(file);
+            var input = await importer.ReadAsync(stream, null, new ImportOptions(), ct: CancellationToken.None);
+            var result = await importer.ImportAsync(input, null, $"import {Path.GetFileName(file)}");
             Console.WriteLine(Texts.Say(
                 $"Netzwerk „{result.NetworkId}“ importiert, Revision {result.Revision}: " +
                 $"{result.Created} angelegt, {result.Updated} geändert, {result.Deleted} gelöscht.",
                 $"Imported network '{result.NetworkId}' at revision {result.Revision}: " +
                 $"{result.Created} created, {result.Updated} updated, {result.Deleted} deleted."));
+            foreach (var warning in result.Warnings ?? []) Console.WriteLine($"  {warning}");
             return 0;
         }
         catch (ValidationFailedException e)
@@ -32,7 +36,7 @@ internal static class ImportCommand
                 foreach (var message in messages) Console.Error.WriteLine($"  {path}: {message}");
             return 1;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ConflictException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ConflictException or Microsoft.AspNetCore.Http.BadHttpRequestException)
         {
             Console.Error.WriteLine($"{file}: {e.Message}");
             return 1;

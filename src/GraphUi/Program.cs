@@ -3,9 +3,10 @@ using GraphUi;
 using GraphUi.Components;
 using GraphApi.Localization;
 
-// "import FILE" is a command, not a server start: strip it before the host reads the arguments.
+// "import FILE" and "export NETWORK FILE" are commands, not a server start: strip them before the host reads the arguments.
 var command = args is ["import", var file, ..] ? file : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : args[2..]);
+var export = args is ["export", var exportId, var exportFile, ..] ? (Id: exportId, File: exportFile) : default((string Id, string File)?);
+var builder = WebApplication.CreateBuilder(command is not null ? args[2..] : export is not null ? args[3..] : args);
 // Serves the framework's and the packages' static web assets (blazor.web.js, the diagram's CSS) also when
 // the app is started from bin/ outside Development; a published app has them in wwwroot anyway.
 builder.WebHost.UseStaticWebAssets();
@@ -16,6 +17,7 @@ var app = builder.Build();
 await app.Services.InitializeGraphStoreAsync();
 
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
+if (export is { } e) return await ExportCommand.RunAsync(app.Services, e.Id, e.File);
 
 app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>

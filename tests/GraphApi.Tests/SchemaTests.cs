@@ -452,7 +452,7 @@ internal static class SchemaSamples
     /// <summary>Every property of every kind set at least once.</summary>
     public const string Full = """
     {
-      "network": { "id": "voll", "name": "Vollständiger Kreis", "description": "Every field set once" },
+      "network": { "id": "voll", "name": "Vollständiger Kreis", "description": "Every field set once", "dataAsOf": "2024-03-31" },
       "topics": [ { "id": "arbeit", "name": "Arbeit", "description": "Arbeitsmarktintegration" } ],
       "territories": [
         { "id": "lk", "name": "Landkreis", "kind": "district" },
@@ -515,6 +515,7 @@ internal static class SchemaSamples
         ("no network", Doc(Actors)),
         ("network without name", Doc(""" "network": { "id": "n" } """)),
         ("network id with a space", Doc(""" "network": { "id": "n n", "name": "N" } """)),
+        ("network Datenstand not a date", Doc(""" "network": { "id": "n", "name": "N", "dataAsOf": "31.03.2024" } """)),
         ("unknown actor kind", Doc(Network, """ "actors": [ { "id": "a", "name": "A", "kind": "ngo" } ] """)),
         ("actor without kind", Doc(Network, """ "actors": [ { "id": "a", "name": "A" } ] """)),
         ("actor id starting with '-'", Doc(Network, """ "actors": [ { "id": "-a", "name": "A", "kind": "other" } ] """)),

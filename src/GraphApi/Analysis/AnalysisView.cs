@@ -9,11 +9,18 @@ namespace GraphApi.Analysis;
 /// </summary>
 public sealed class AnalysisView
 {
-    public AnalysisView(NetworkSnapshot stored, DateOnly day)
+    public AnalysisView(NetworkSnapshot stored, DateOnly day) : this(stored, new AnalysisDayChoice(day, AnalysisDay.FromAsOf)) { }
+
+    /// <summary>The network on the day <see cref="AnalysisDay.Of"/> chose: the as-of day, else the network's Datenstand.</summary>
+    public static AnalysisView For(NetworkSnapshot stored, DateOnly? asOf) => new(stored, AnalysisDay.Of(stored, asOf));
+
+    public AnalysisView(NetworkSnapshot stored, AnalysisDayChoice day)
     {
-        Day = day;
-        DayText = AsOf.Format(day);
-        Snapshot = AsOf.Apply(stored, day);
+        Day = day.Day;
+        DayFrom = day.Source;
+        var stamp = day.Day;
+        DayText = AsOf.Format(stamp);
+        Snapshot = AsOf.Apply(stored, stamp);
         Bodies = Snapshot.All<Body>().ToList();
         foreach (var m in Snapshot.All<Membership>())
         {
@@ -30,6 +37,9 @@ public sealed class AnalysisView
 
     public DateOnly Day { get; }
     public string DayText { get; }
+
+    /// <summary>Where <see cref="Day"/> came from: asOf, dataAsOf, latestRecordedDate or lastChange (<see cref="AnalysisDay"/>).</summary>
+    public string DayFrom { get; }
 
     /// <summary>The network as of <see cref="Day"/>.</summary>
     public NetworkSnapshot Snapshot { get; }
@@ -67,20 +77,17 @@ public sealed class AnalysisView
     /// <summary>The entity type as the diagram names it: "actor", "body", "person", "topic"...</summary>
     public static string TypeOf(Entity e) => e.EntityKind.ToString().ToLowerInvariant();
 
-    /// <summary>
-    /// Dormant: status 'dormant', or its last recorded meeting is more than 12 months before the day.
-    /// A body without a recorded meeting is not called dormant: absent data is not evidence.
-    /// </summary>
-    public bool IsDormant(Body b) => b.Status == BodyStatuses.Dormant || MissedAYear(b);
+    /// <summary>The body's meeting state on <see cref="Day"/> by the one rule, <see cref="Dormancy.Of"/>.</summary>
+    public BodyActivity Activity(Body b) => Dormancy.Of(b, Day);
 
-    public bool MissedAYear(Body b) =>
-        b.LastMeeting is not null && AsOf.TryParse(b.LastMeeting, out var last) && last < Day.AddMonths(-12);
+    /// <summary>Dormant by <see cref="Dormancy.Of"/>: status 'dormant', or no meeting for more than two intervals before the day.</summary>
+    public bool IsDormant(Body b) => Activity(b).IsDormant;
 
     /// <summary>
-    /// Active: exists on the day and has status 'active'. A body whose last meeting is old is still active here (and
-    /// reported as dormant on its own), so that one stale date does not turn into a gap for every topic it covers.
+    /// Active: exists on the day and is not dormant by <see cref="Dormancy.Of"/>. A body whose meetings are not recorded
+    /// counts as active: absent data is not evidence that it stopped.
     /// </summary>
-    public bool IsActive(Body b) => b.Status == BodyStatuses.Active;
+    public bool IsActive(Body b) => Activity(b).State is BodyActivityStates.Active or BodyActivityStates.MeetingsNotRecorded;
 
     private static readonly HashSet<string> Empty = [];
 

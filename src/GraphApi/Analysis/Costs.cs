@@ -4,8 +4,9 @@ namespace GraphApi.Analysis;
 
 /// <summary>
 /// One body's yearly cost in person-hours: meetings per year × hours per meeting × seats. <see cref="Missing"/> names
-/// the fields that are not recorded (then <see cref="HoursPerYear"/> is null). A dormant body (status 'dormant') is
-/// listed with what it would cost but not <see cref="Counted"/> in the totals: it does not meet.
+/// the fields that are not recorded (then <see cref="HoursPerYear"/> is null). A dormant body (by the one rule,
+/// <see cref="Dormancy.Of"/>: status 'dormant' or no meeting for two intervals) is listed with what it would cost but not
+/// <see cref="Counted"/> in the totals: it does not meet.
 /// </summary>
 public sealed record BodyCost(NamedRef Body, string Status, int? MeetingsPerYear, double? MeetingHours, int Seats,
     double? HoursPerYear, bool Counted, IReadOnlyList<string> Missing);
@@ -47,7 +48,7 @@ public static class Costs
             if (seats.Count == 0) missing.Add("members");
             var perSeat = body.MeetingsPerYear * body.MeetingHours;
             var hours = missing.Count == 0 ? perSeat * seats.Count : null;
-            var counted = hours is not null && body.Status != BodyStatuses.Dormant;
+            var counted = hours is not null && !view.IsDormant(body);
             bodies.Add(new BodyCost(view.Ref(body.Id), body.Status, body.MeetingsPerYear, body.MeetingHours, seats.Count,
                 hours is null ? null : Round(hours.Value), counted, missing));
             if (!counted) continue;

@@ -10,22 +10,24 @@ public sealed record DuplicateMeasure(NamedRef MeasureA, NamedRef MeasureB, IRea
     IReadOnlyList<NamedRef> SharedTopics, IReadOnlyList<NamedRef> SharedTerritories, string Sentence);
 
 /// <summary>
-/// Two actor records that probably describe the same organisation. <see cref="Reason"/>: <c>sameName</c> (equal after
-/// normalising), <c>similarName</c> (similarity ≥ 0.8) or <c>sameShortName</c>.
+/// Two actor records that probably describe the same organisation (<see cref="DuplicateDetector"/>). <see cref="Reason"/>:
+/// <c>sameName</c> (equal after normalising), <c>similarName</c> (similarity ≥ 0.8), <c>sameShortName</c> or
+/// <c>nameContained</c> (the shorter name's words all in the longer, supported by <see cref="Evidence"/>).
+/// <see cref="Evidence"/> lists what else they share: sameKind, sharedTopics, sharedTerritory, territoryInside, sameParent,
+/// sharedRepresentative.
 /// </summary>
-public sealed record ProbableDuplicate(NamedRef ActorA, NamedRef ActorB, double Similarity, string Reason, string Sentence);
+public sealed record ProbableDuplicate(NamedRef ActorA, NamedRef ActorB, double Similarity, string Reason, string Sentence)
+{
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+}
 
 /// <summary>
 /// Data-quality findings that go with the overlaps: the same offer twice, the same organisation twice.
-/// <para>Names are compared by their core (<see cref="GermanWords.NameCore"/>: lower case, umlauts folded, legal forms and
-/// tier words such as "e.V.", "gGmbH", "Kreisverband" and the "-verband" of "Caritasverband" dropped) and scored by
-/// <see cref="SoftJaccard"/>; 0.8 or more is a probable duplicate, as is the same short name. Only names that share a distinctive word (one in at most 50 names) are
-/// compared, which keeps the work near-linear in the number of actors.</para>
+/// <para>Probable duplicate actors come from <see cref="DuplicateDetector"/>, the one detector the import preview uses too.</para>
 /// </summary>
 public static class DataQuality
 {
-    public const double NameThreshold = 0.8;
-    private const int MaxBlock = 50;
+    public const double NameThreshold = DuplicateDetector.NameThreshold;
 
     /// <summary>
     /// Measures count as duplicates when their topic sets are this alike (Jaccard) and they share a territory: one topic in
@@ -93,52 +95,6 @@ public static class DataQuality
         return (double)matched / (a.Count + b.Count - matched);
     }
 
-    public static IReadOnlyList<ProbableDuplicate> ProbableDuplicates(AnalysisView view, Phrases t)
-    {
-        var actors = view.Snapshot.All<Actor>().ToList();
-        var cores = actors.Select(a => GermanWords.NameCore(a.Name)).ToList();
-        var joined = cores.Select(c => string.Join(' ', c)).ToList();
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < actors.Count; i++)
-            foreach (var w in cores[i])
-            {
-                if (!byWord.TryGetValue(w, out var list)) byWord[w] = list = [];
-                list.Add(i);
-            }
-
-        var found = new Dictionary<(int, int), (double Similarity, string Reason)>();
-        foreach (var list in byWord.Values.Where(l => l.Count is > 1 and <= MaxBlock))
-            for (var x = 0; x < list.Count; x++)
-                for (var y = x + 1; y < list.Count; y++)
-                {
-                    var (i, j) = (list[x], list[y]);
-                    if (found.ContainsKey((i, j))) continue;
-                    if (joined[i] == joined[j]) { found[(i, j)] = (1, "sameName"); continue; }
-                    var similarity = SoftJaccard(cores[i], cores[j]);
-                    if (similarity >= NameThreshold) found[(i, j)] = (Math.Round(similarity, 4), "similarName");
-                }
-
-        var byShortName = actors.Select((a, i) => (a, i)).Where(x => x.a.ShortName is not null)
-            .GroupBy(x => string.Join(' ', GermanWords.Words(x.a.ShortName)), StringComparer.Ordinal);
-        foreach (var group in byShortName.Where(g => g.Count() is > 1 and <= MaxBlock))
-        {
-            var list = group.Select(x => x.i).ToList();
-            for (var x = 0; x < list.Count; x++)
-                for (var y = x + 1; y < list.Count; y++)
-                    found.TryAdd((list[x], list[y]), (1, "sameShortName"));
-        }
-
-        return found.OrderByDescending(f => f.Value.Similarity).ThenBy(f => actors[f.Key.Item1].Id, StringComparer.Ordinal)
-            .ThenBy(f => actors[f.Key.Item2].Id, StringComparer.Ordinal)
-            .Select(f =>
-            {
-                var (a, b) = (actors[f.Key.Item1], actors[f.Key.Item2]);
-                var sentence = f.Value.Reason == "sameShortName"
-                    ? t.Pick($"{t.Quote(a.Name)} und {t.Quote(b.Name)} tragen dieselbe Kurzbezeichnung {t.Quote(a.ShortName!)}; ist es dieselbe Organisation?",
-                        $"{t.Quote(a.Name)} and {t.Quote(b.Name)} have the same short name {t.Quote(a.ShortName!)}; are they one organisation?")
-                    : t.Pick($"{t.Quote(a.Name)} und {t.Quote(b.Name)} heißen fast gleich; ist es dieselbe Organisation, zweimal erfasst?",
-                        $"{t.Quote(a.Name)} and {t.Quote(b.Name)} have nearly the same name; is it one organisation recorded twice?");
-                return new ProbableDuplicate(view.Ref(a.Id), view.Ref(b.Id), f.Value.Similarity, f.Value.Reason, sentence);
-            }).ToList();
-    }
+    /// <summary>Probable duplicate actor records: the one <see cref="DuplicateDetector"/> on the network as of the day.</summary>
+    public static IReadOnlyList<ProbableDuplicate> ProbableDuplicates(AnalysisView view, Phrases t) => DuplicateDetector.Find(view.Snapshot, t);
 }

@@ -11,6 +11,19 @@ namespace GraphApi.Analysis;
 public sealed record Gap(string Kind, IReadOnlyList<NamedRef> Entities, string Sentence,
     IReadOnlyList<string>? Missing = null, IReadOnlyList<int>? PartSizes = null, IReadOnlyList<EdgeSource>? Records = null);
 
+/// <summary>A data-quality note: not a gap in the network but in what is recorded about it.</summary>
+public sealed record DataNote(string Kind, IReadOnlyList<NamedRef> Entities, string Sentence);
+
+/// <summary>The kinds of <see cref="DataNote"/>.</summary>
+public static class DataNoteKinds
+{
+    /// <summary>"Sitzungen nicht erfasst": a body with no recorded meeting.</summary>
+    public const string MeetingsNotRecorded = "meetingsNotRecorded";
+
+    /// <summary>The network has no Datenstand; the analysis fell back on the newest date in its data.</summary>
+    public const string DataAsOfMissing = "dataAsOfMissing";
+}
+
 /// <summary>The gap kinds, in the order the report lists them.</summary>
 public static class GapKinds
 {
@@ -220,14 +233,8 @@ public static class Gaps
         foreach (var body in view.Bodies)
         {
             var nominative = GermanNames.Capitalise(GermanNames.Nominative(body.Name));
-            if (view.IsDormant(body))
-            {
-                var since = body.LastMeeting is null ? "" : t.Pick($"; zuletzt getagt am {t.Date(body.LastMeeting)}", $"; last met on {t.Date(body.LastMeeting)}");
-                dormant.Add(new Gap(GapKinds.DormantBody, [view.Ref(body.Id)], body.Status == BodyStatuses.Dormant
-                    ? t.Pick($"{nominative} ruht (Status „ruhend“){since}.", $"{body.Name} is dormant (status 'dormant'){since}.")
-                    : t.Pick($"{nominative} hat seit dem {t.Date(body.LastMeeting)} nicht getagt, mehr als 12 Monate vor dem {t.Date(view.DayText)}.",
-                        $"{body.Name} has not met since {t.Date(body.LastMeeting)}, more than 12 months before {t.Date(view.DayText)}.")));
-            }
+            var activity = view.Activity(body);
+            if (activity.IsDormant) dormant.Add(new Gap(GapKinds.DormantBody, [view.Ref(body.Id)], DormantSentence(body, activity, view, t)));
             if (body.Lead is null && !chairs.Contains(body.Id))
                 withoutLead.Add(new Gap(GapKinds.BodyWithoutLead, [view.Ref(body.Id)],
                     t.Pick($"{nominative} hat weder eine leitende Stelle noch einen Vorsitz.", $"{body.Name} has neither a lead nor a chair.")));
@@ -251,6 +258,55 @@ public static class Gaps
         gaps.AddRange(dormant);
         gaps.AddRange(withoutLead);
         gaps.AddRange(unreported);
+    }
+
+    /// <summary>
+    /// "Der Arbeitskreis ruht (Status „ruhend“); zuletzt getagt am …" or "Das Netzwerk Arbeit hat seit dem 10.01.2022 nicht
+    /// getagt; bei 4 Sitzungen im Jahr sind zwei Sitzungsabstände 6 Monate, der Datenstand ist der 30.06.2024."
+    /// </summary>
+    public static string DormantSentence(Body body, BodyActivity a, AnalysisView view, Phrases t)
+    {
+        var nominative = GermanNames.Capitalise(GermanNames.Nominative(body.Name));
+        if (a.Reason == "status")
+        {
+            var since = a.LastMeeting is null ? "" : t.Pick($"; zuletzt getagt am {t.Date(a.LastMeeting)}", $"; last met on {t.Date(a.LastMeeting)}");
+            return t.Pick($"{nominative} ruht (Status „ruhend“){since}.", $"{body.Name} is dormant (status 'dormant'){since}.");
+        }
+        var months = t.Number(a.AllowedGapMonths);
+        var rhythm = a.RhythmAssumed
+            ? t.Pick($"ohne erfassten Sitzungsrhythmus gilt einmal im Jahr, zwei Sitzungsabstände sind {months} Monate",
+                $"with no meeting rhythm recorded once a year is assumed, so two intervals are {months} months")
+            : t.Pick($"bei {t.Count(a.MeetingsPerYear, "Sitzung", "Sitzungen", "meeting")} im Jahr sind zwei Sitzungsabstände {months} Monate",
+                $"at {"meeting".ToQuantity(a.MeetingsPerYear)} a year two intervals are {months} months");
+        return t.Pick($"{nominative} hat seit dem {t.Date(a.LastMeeting)} nicht getagt, länger als zwei Sitzungsabstände vor dem {DayName(view, t)} " +
+                      $"({rhythm}).",
+            $"{body.Name} has not met since {t.Date(a.LastMeeting)}, longer than two meeting intervals before {DayName(view, t)} ({rhythm}).");
+    }
+
+    /// <summary>"Datenstand 31.03.2024" / "Stichtag 30.06.2024": the day the analysis judges on and where it came from.</summary>
+    public static string DayName(AnalysisView view, Phrases t) => view.DayFrom switch
+    {
+        AnalysisDay.FromDataAsOf => t.Pick($"Datenstand {t.Date(view.DayText)}", $"the data's date {t.Date(view.DayText)}"),
+        AnalysisDay.FromAsOf => t.Pick($"Stichtag {t.Date(view.DayText)}", $"the chosen day {t.Date(view.DayText)}"),
+        _ => t.Pick($"jüngsten erfassten Datum {t.Date(view.DayText)}", $"the latest recorded date {t.Date(view.DayText)}"),
+    };
+
+    /// <summary>
+    /// Data-quality notes that go with the gaps but are not gaps: bodies whose meetings are not recorded ("Sitzungen nicht
+    /// erfasst": nothing can be said about whether they still meet), and a network without a Datenstand.
+    /// </summary>
+    public static List<DataNote> Notes(AnalysisView view, Phrases t)
+    {
+        var notes = new List<DataNote>();
+        if (view.DayFrom is AnalysisDay.FromLatestRecordedDate or AnalysisDay.FromLastChange)
+            notes.Add(new DataNote(DataNoteKinds.DataAsOfMissing, [view.Ref(view.Snapshot.Network.Id)], t.Pick(
+                $"Für das Netzwerk ist kein Datenstand eingetragen; beurteilt wird zum {DayName(view, t)}.",
+                $"The network has no data date (Datenstand); it is judged on {DayName(view, t)}.")));
+        foreach (var body in view.Bodies.Where(b => view.Activity(b).State == BodyActivityStates.MeetingsNotRecorded))
+            notes.Add(new DataNote(DataNoteKinds.MeetingsNotRecorded, [view.Ref(body.Id)], t.Pick(
+                $"Sitzungen nicht erfasst: {GermanNames.Capitalise(GermanNames.Nominative(body.Name))} hat keine eingetragene Sitzung; ob das Gremium noch tagt, lässt sich nicht sagen.",
+                $"Meetings not recorded: {body.Name} has no last meeting on record; whether it still meets cannot be said.")));
+        return notes;
     }
 
     /// <summary>Steering groups, political committees and, upwards, every body they report to.</summary>

@@ -17,7 +17,8 @@ namespace GraphApi.Api;
 public static class AnalysisApi
 {
     private const string AsOfHelp = "The day to analyse, YYYY-MM-DD: memberships, collaborations and measures count within since..until, " +
-                                    "bodies within founded..dissolved (both ends inclusive). Default: today (UTC).";
+                                    "bodies within founded..dissolved (both ends inclusive). Default: the network's Datenstand (dataAsOf), else the newest date " +
+                                    "its data records; never the server's clock. 'dayFrom' in the answer says which.";
     private const string ThresholdHelp = "Lowest overlap score (0..1) a pair needs to be listed. Default 0.5.";
     private const string WeightHelp = "Weight (0..1) of this part of the overlap score; the four weights are normalised to sum 1. " +
                                       "Defaults: wMembers 0.55, wTopics 0.2, wTerritories 0.1, wMandate 0.15.";
@@ -27,10 +28,13 @@ public static class AnalysisApi
         var group = routes.MapGroup("/api/networks/{networkId}").WithTags("Analysis");
         group.MapGet("/analysis/overlaps", GetOverlaps).WithName("GetOverlaps")
             .WithSummary("Doppelstrukturen: pairs of bodies that look alike, ranked by a 0..1 score from shared members, topics, " +
-                         "territories and mandate, each with its reasons; plus duplicate measures and probable duplicate actor records.")
+                         "territories and mandate, each with its reasons; sub-bodies (one reports to the other) apart in 'subBodies'; plus " +
+                         "duplicate measures and probable duplicate actor records.")
             .WithDescription("score = wMembers·members + wTopics·topics + wTerritories·territories + wMandate·mandate. members: overlap " +
-                             "coefficient of the member sets weighted by ln(1 + bodies / bodies the member sits in), halved when only one member is " +
-                             "shared; topics, territories: overlap coefficient; mandate: TF-IDF cosine of the German mandate texts. See docs/findings.md.")
+                             "coefficient of the member sets weighted by ln(1 + bodies / bodies the member sits in), shrunk towards their Jaccard " +
+                             "for small bodies (n / (n + 4)), a quarter when only one member is shared; topics: the same (n / (n + 1)); territories: " +
+                             "coverage through the territory tree (a territory inside the other's counts 0.75); mandate: TF-IDF cosine of the " +
+                             "German mandate texts. See docs/findings.md.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/analysis/gaps", GetGaps).WithName("GetGaps")
             .WithSummary("Lücken: topics without an active body or actor, unrepresented municipalities, composition gaps, isolated actors, " +
@@ -68,11 +72,12 @@ public static class AnalysisApi
 
     public sealed record OverlapResponse(
         string NetworkId, long Revision, string AsOf, string Language, OverlapWeights Weights, double Threshold, int Total,
-        IReadOnlyList<Overlap> Overlaps, IReadOnlyList<DuplicateMeasure> DuplicateMeasures, IReadOnlyList<ProbableDuplicate> ProbableDuplicates);
+        IReadOnlyList<Overlap> Overlaps, IReadOnlyList<DuplicateMeasure> DuplicateMeasures, IReadOnlyList<ProbableDuplicate> ProbableDuplicates,
+        IReadOnlyList<Overlap>? SubBodies = null, string? DayFrom = null);
 
     public sealed record GapResponse(
         string NetworkId, long Revision, string AsOf, string Language, IReadOnlyList<CompositionRule> CompositionRules,
-        IReadOnlyDictionary<string, int> Counts, IReadOnlyList<Gap> Gaps);
+        IReadOnlyDictionary<string, int> Counts, IReadOnlyList<Gap> Gaps, IReadOnlyList<DataNote>? Notes = null, string? DayFrom = null);
 
     public sealed record MetricsResponse(
         string NetworkId, long Revision, string AsOf, string Language, int NodeCount, int EdgeCount, double Modularity, string Summary,
@@ -85,22 +90,24 @@ public static class AnalysisApi
         IReadOnlyList<ActorCost> Actors, double UnattributedHoursPerYear, IReadOnlyList<NamedRef> UnattributedPersons,
         IReadOnlyList<MergerSaving> Mergers);
 
-    private static async Task<Ok<OverlapResponse>> GetOverlaps(NetworkService networks, TimeProvider clock, string networkId,
+    private static async Task<Ok<OverlapResponse>> GetOverlaps(NetworkService networks, string networkId,
         [AsParameters] OverlapQuery query, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var day = Day(query.AsOf, "asOf", clock, errors);
+        var day = Day(query.AsOf, "asOf", errors);
         var (weights, threshold) = Scoring(query, errors);
         var (_, limit) = ApiConventions.Paging(null, query.Limit);
         errors.ThrowIfAny();
         var (view, texts) = await View(networks, networkId, day, context, ct);
 
-        var overlaps = Overlaps.Find(view, weights, threshold, texts);
+        var found = Overlaps.Analyse(view, weights, threshold, texts);
+        var overlaps = found.Duplicates;
         return TypedResults.Ok(new OverlapResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, weights.Normalised(), threshold,
-            overlaps.Count, overlaps.Take(limit).ToList(), DataQuality.DuplicateMeasures(view, texts), DataQuality.ProbableDuplicates(view, texts)));
+            overlaps.Count, overlaps.Take(limit).ToList(), DataQuality.DuplicateMeasures(view, texts), DataQuality.ProbableDuplicates(view, texts),
+            found.SubBodies.Take(limit).ToList(), view.DayFrom));
     }
 
-    private static async Task<Ok<GapResponse>> GetGaps(NetworkService networks, TimeProvider clock, string networkId,
+    private static async Task<Ok<GapResponse>> GetGaps(NetworkService networks, string networkId,
         [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf,
         [FromQuery(Name = "kind"), Description("Only gaps of this kind.")] string? kind,
         [FromQuery(Name = "minCutOff"), Description("Single points of failure: report only articulation points and bridges that cut off " +
@@ -108,7 +115,7 @@ public static class AnalysisApi
         HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var day = Day(asOf, "asOf", clock, errors);
+        var day = Day(asOf, "asOf", errors);
         if (kind is not null && !GapKinds.All.Contains(kind))
             errors.Add("kind", Texts.Say($"„{kind}“ ist keine Art von Lücke; erlaubt sind: {string.Join(", ", GapKinds.All)}.",
                 $"'{kind}' is not a gap kind; use one of: {string.Join(", ", GapKinds.All)}."));
@@ -119,14 +126,14 @@ public static class AnalysisApi
         var gaps = Gaps.Find(view, texts, minCutOff ?? Gaps.DefaultMinimumCutOff).Where(g => kind is null || g.Kind == kind).ToList();
         var counts = GapKinds.All.ToDictionary(k => k, k => gaps.Count(g => g.Kind == k));
         return TypedResults.Ok(new GapResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code,
-            Gaps.RulesFor(view.Snapshot.Network), counts, gaps));
+            Gaps.RulesFor(view.Snapshot.Network), counts, gaps, Gaps.Notes(view, texts), view.DayFrom));
     }
 
-    private static async Task<Ok<MetricsResponse>> GetMetrics(NetworkService networks, TimeProvider clock, string networkId,
+    private static async Task<Ok<MetricsResponse>> GetMetrics(NetworkService networks, string networkId,
         [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var day = Day(asOf, "asOf", clock, errors);
+        var day = Day(asOf, "asOf", errors);
         errors.ThrowIfAny();
         var (view, texts) = await View(networks, networkId, day, context, ct);
 
@@ -137,11 +144,11 @@ public static class AnalysisApi
             m.Modularity, summary, brokers, m.Nodes, m.Components, m.Communities));
     }
 
-    private static async Task<Ok<CostResponse>> GetCosts(NetworkService networks, TimeProvider clock, string networkId,
+    private static async Task<Ok<CostResponse>> GetCosts(NetworkService networks, string networkId,
         [AsParameters] OverlapQuery query, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var day = Day(query.AsOf, "asOf", clock, errors);
+        var day = Day(query.AsOf, "asOf", errors);
         var (weights, threshold) = Scoring(query, errors);
         ApiConventions.Paging(null, query.Limit);
         errors.ThrowIfAny();
@@ -181,11 +188,11 @@ public static class AnalysisApi
         return TypedResults.Ok(NetworkDiff.Compute(snapshot, history, start!.Value, end!.Value, texts));
     }
 
-    private static async Task<(AnalysisView View, Phrases Phrases)> View(NetworkService networks, string networkId, DateOnly day,
+    private static async Task<(AnalysisView View, Phrases Phrases)> View(NetworkService networks, string networkId, DateOnly? day,
         HttpContext context, CancellationToken ct)
     {
         var snapshot = await networks.GetAsync(networkId, ct);
-        return (new AnalysisView(snapshot, day), Language(context));
+        return (AnalysisView.For(snapshot, day), Language(context));
     }
 
     /// <summary>The request's language (German unless it asks for English); the answer says which in Content-Language.</summary>
@@ -196,9 +203,10 @@ public static class AnalysisApi
         return phrases;
     }
 
-    private static DateOnly Day(string? text, string parameter, TimeProvider clock, ValidationErrors errors)
+    /// <summary>The asked-for day, or null: then <see cref="AnalysisDay.Of"/> takes the network's Datenstand, never the clock.</summary>
+    private static DateOnly? Day(string? text, string parameter, ValidationErrors errors)
     {
-        if (text is null) return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (text is null) return null;
         if (AsOf.TryParse(text, out var day)) return day;
         errors.Add(parameter, Texts.Say($"„{text}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{text}' is not a date of the form YYYY-MM-DD."));
         return default;

@@ -1,6 +1,7 @@
 using GraphApi.Localization;
 using GraphApi.Domain;
 using GraphApi.Exchange;
+using GraphApi.Exchange.Svg;
 using GraphApi.Live;
 using GraphApi.Networks;
 using GraphApi.Seeding;
@@ -30,6 +31,8 @@ public static class GraphApiExtensions
         services.AddSingleton(sp => new EntityValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphLimits>>().Value));
         services.AddSingleton<NetworkService>();
         services.AddSingleton<NetworkExchange>();
+        services.AddExchangeFormats();
+        services.AddSvgExport();
         services.AddSingleton<SeedLoader>();
 
         services.ConfigureHttpJsonOptions(o => GraphJson.Configure(o.SerializerOptions));

@@ -42,6 +42,11 @@ public sealed record Network : Entity
 {
     public string Name { get; init; } = "";
     public string? Description { get; init; }
+    /// <summary>
+    /// Datenstand: the day the recorded data describes (YYYY-MM-DD), set by the coordinator and by imports. The analyses
+    /// judge "not met for too long" against it when no as-of day is asked for, never against the machine's clock.
+    /// </summary>
+    public string? DataAsOf { get; init; }
     /// <summary>Which actor kinds a body of a given kind should have among its members (issue 3's composition gaps).</summary>
     public IReadOnlyList<CompositionRule> CompositionRules { get; init; } = [];
     [JsonIgnore] public override EntityKind EntityKind => EntityKind.Network;

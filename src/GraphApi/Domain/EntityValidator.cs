@@ -18,7 +18,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
 
     private static Entity NormalizeFields(Entity entity) => entity switch
     {
-        Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), CompositionRules = n.CompositionRules ?? [] },
+        Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), DataAsOf = Opt(n.DataAsOf), CompositionRules = n.CompositionRules ?? [] },
         Topic t => t with { Name = Trim(t.Name), Description = Opt(t.Description) },
         Territory t => t with { Name = Trim(t.Name), Kind = Trim(t.Kind), Parent = Opt(t.Parent) },
         Actor a => a with
@@ -64,6 +64,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
             case Network n:
                 Name(n.Name, p("name"), errors);
                 Text(n.Description, p("description"), errors);
+                Date(n.DataAsOf, p("dataAsOf"), errors);
                 CheckCompositionRules(n.CompositionRules, p("compositionRules"), errors);
                 break;
             case Topic t:

@@ -25,4 +25,6 @@ public sealed record NetworkHeader
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
+    /// <summary>Datenstand: the day the document's data describes, YYYY-MM-DD.</summary>
+    public string? DataAsOf { get; init; }
 }

@@ -66,7 +66,8 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     /// <summary>The network as a document, in a stable order (by id within each list).</summary>
     public static NetworkDocument ToDocument(NetworkSnapshot snapshot) => new()
     {
-        Network = new NetworkHeader { Id = snapshot.Network.Id, Name = snapshot.Network.Name, Description = snapshot.Network.Description },
+        Network = new NetworkHeader { Id = snapshot.Network.Id, Name = snapshot.Network.Name, Description = snapshot.Network.Description,
+            DataAsOf = snapshot.Network.DataAsOf },
         Topics = snapshot.All<Topic>().ToList(),
         Territories = snapshot.All<Territory>().ToList(),
         Actors = snapshot.All<Actor>().ToList(),
@@ -83,6 +84,14 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     /// <summary>Every rule for every entry, all reported at once with its JSON path; throws if any is broken.</summary>
     internal NetworkSnapshot Check(NetworkDocument document)
     {
+        var (snapshot, errors) = Validate(document);
+        errors.ThrowIfAny();
+        return snapshot;
+    }
+
+    /// <summary>Every rule for every entry, each broken one with its JSON path, and the network the document describes.</summary>
+    public (NetworkSnapshot Snapshot, ValidationErrors Errors) Validate(NetworkDocument document)
+    {
         var errors = new ValidationErrors();
         var header = document.Network;
         if (header is null) errors.Add("$.network", Texts.Say("Erforderlich: Kennung und Name des Netzwerks.", "Required: the network's id and name."));
@@ -91,6 +100,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             Id = header?.Id?.Trim() ?? "",
             Name = header?.Name ?? "",
             Description = header?.Description,
+            DataAsOf = header?.DataAsOf,
             CompositionRules = document.CompositionRules ?? [],
         });
         if (header is not null) validator.CheckFields(network with { CompositionRules = [] }, "$.network", errors);
@@ -117,8 +127,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             if (body.Count() > limits.Value.MaxMembersPerBody)
                 validator.CheckBodySize(body.Key, body.Count(), ValidationErrors.Join(body.Last().Path, "body"), errors);
         }
-        errors.ThrowIfAny();
-        return snapshot;
+        return (snapshot, errors);
     }
 
     /// <summary>The document's entries, normalised, with their JSON paths; memberships and collaborations without an id get their derived one.</summary>

@@ -34,7 +34,8 @@ public sealed class CommitteeReport
             .OrderByDescending(k => k.Item2).ThenBy(k => k.Key, StringComparer.Ordinal).ToList();
     }
 
-    public static CommitteeReport Build(NetworkSnapshot stored, DateOnly day, Phrases phrases) => new(new AnalysisView(stored, day), phrases);
+    /// <summary>The report as of <paramref name="asOf"/>, else as of the network's Datenstand (<see cref="AnalysisDay.Of"/>).</summary>
+    public static CommitteeReport Build(NetworkSnapshot stored, DateOnly? asOf, Phrases phrases) => new(AnalysisView.For(stored, asOf), phrases);
 
     public AnalysisView View { get; }
     public Phrases Phrases { get; }
@@ -50,7 +51,7 @@ public sealed class CommitteeReport
     public IReadOnlyList<ReportBody> Bodies { get; }
     public IReadOnlyList<(string Kind, int Count)> ActorKinds { get; }
 
-    public int ActiveBodies => Bodies.Count(b => b.Body.Status == BodyStatuses.Active);
+    public int ActiveBodies => Bodies.Count(b => View.IsActive(b.Body)); // the one dormancy rule (Dormancy.Of), as the gaps
 
     /// <summary>The gaps by kind, in the order the API lists the kinds; kinds without a gap are left out.</summary>
     public IEnumerable<(string Kind, IReadOnlyList<Gap> Gaps)> GapsByKind =>

@@ -45,7 +45,7 @@ public sealed class AsOfTests
     }
 
     [Fact]
-    public async Task EveryAnalysisAnswersForTheRequestedDayAndTodayByDefault()
+    public async Task EveryAnalysisAnswersForTheRequestedDayAndTheNewestRecordedDateWithoutADatenstand()
     {
         var network = new FindingsNetwork()
             .Actor("kv", "Kreisverwaltung", ActorKinds.Administration).Actor("jc", "Jobcenter", ActorKinds.Jobcenter)
@@ -64,9 +64,9 @@ public sealed class AsOfTests
         Assert.Equal(3, (await app.Read<AnalysisApi.MetricsResponse>($"{root}/metrics?asOf=2022-12-31")).EdgeCount);
         Assert.Equal(6, (await app.Read<AnalysisApi.MetricsResponse>($"{root}/metrics?asOf=2023-01-01")).EdgeCount);
 
-        var today = AsOf.Format(DateOnly.FromDateTime(DateTime.UtcNow));
+        // No Datenstand and no as-of day: the newest date the data records (the memberships of B since 2023-01-01), never the clock.
         var byDefault = await app.Read<AnalysisApi.GapResponse>($"{root}/gaps");
-        Assert.Equal(today, byDefault.AsOf);
-        Assert.Equal(today, (await app.Read<AnalysisApi.OverlapResponse>($"{root}/overlaps")).AsOf);
+        Assert.Equal(("2023-01-01", AnalysisDay.FromLatestRecordedDate), (byDefault.AsOf, byDefault.DayFrom));
+        Assert.Equal("2023-01-01", (await app.Read<AnalysisApi.OverlapResponse>($"{root}/overlaps")).AsOf);
     }
 }

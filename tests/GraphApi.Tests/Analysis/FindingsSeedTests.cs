@@ -58,4 +58,34 @@ public sealed class FindingsSeedTests
         Assert.NotEmpty(metrics.Brokers);
         Assert.True(metrics.Communities.Count > 1);
     }
+
+    /// <summary>
+    /// Issue 13: the seed networks carry the Datenstand of their papers, so without an as-of day their findings do not
+    /// depend on the day the map is opened: only the bodies that really stopped meeting are dormant.
+    /// </summary>
+    [Fact]
+    public async Task SeedNetworksAreJudgedOnTheirDatenstandNotOnTheClock()
+    {
+        using var app = new TestApp(seed: true, language: null);
+
+        var peine = await app.Read<AnalysisApi.GapResponse>("/api/networks/peine/analysis/gaps");
+        Assert.Equal(("2024-03-31", AnalysisDay.FromDataAsOf), (peine.AsOf, peine.DayFrom));
+        // The Steuerungsgruppe by its status; the Integrationskonferenz (once a year) has not met since November 2019.
+        Assert.Equal(["integrationskonferenz-peine", "sg-integration-peine"],
+            peine.Gaps.Where(g => g.Kind == GapKinds.DormantBody).Select(g => g.Entities[0].Id).Order());
+        Assert.Empty(peine.Notes!);
+
+        var dithmarschen = await app.Read<AnalysisApi.GapResponse>("/api/networks/dithmarschen/analysis/gaps");
+        Assert.Equal(("2022-12-31", AnalysisDay.FromDataAsOf), (dithmarschen.AsOf, dithmarschen.DayFrom));
+        Assert.Equal(["runder-tisch-bildung"], dithmarschen.Gaps.Where(g => g.Kind == GapKinds.DormantBody).Select(g => g.Entities[0].Id));
+
+        // Peine's planted Doppelstruktur stays first on the default day; the Fachausschuss and the Kreistag are a sub-body.
+        var overlaps = await app.Read<AnalysisApi.OverlapResponse>("/api/networks/peine/analysis/overlaps");
+        Assert.Equal(("sg-uebergangsmanagement", "koordinierungsstab-mut"), (overlaps.Overlaps[0].BodyA.Id, overlaps.Overlaps[0].BodyB.Id));
+        Assert.DoesNotContain(overlaps.Overlaps, o => o.BodyA.Id.StartsWith("kreistag", StringComparison.Ordinal) || o.BodyB.Id.StartsWith("kreistag", StringComparison.Ordinal));
+        var sub = Assert.Single(overlaps.SubBodies!);
+        Assert.Equal(["ausschuss-gas-peine", "kreistag-peine"], sub.ReportingLine!.Select(r => r.Id));
+        Assert.StartsWith("Der Ausschuss für Gesundheit, Arbeit und Soziales berichtet an den Kreistag des Landkreises Peine und ist damit ein Untergremium",
+            sub.Sentence);
+    }
 }

@@ -56,6 +56,10 @@ internal sealed class FindingsNetwork(string id = "kreis", string name = "Testkr
         return this;
     }
 
+    /// <summary>The network as a snapshot, for tests that call the analysis directly (no store, no HTTP).</summary>
+    public NetworkSnapshot Snapshot(string? dataAsOf = null) =>
+        NetworkSnapshot.Create(new Network { Id = Id, Name = name, DataAsOf = dataAsOf, CompositionRules = _rules }, 1, _entities);
+
     public string Json() => NetworkExchange.Serialize(new NetworkDocument
     {
         Network = new NetworkHeader { Id = Id, Name = name },

@@ -121,16 +121,17 @@ public sealed class GapTests
     }
 
     [Fact]
-    public async Task ABodyIsDormantByStatusOrWhenItHasNotMetForAYear()
+    public async Task ABodyIsDormantByStatusOrWhenItHasNotMetForTwoOfItsIntervals()
     {
         var gaps = await GapsOf(GapKinds.DormantBody);
         Assert.Equal(["ak", "nw"], Subjects(gaps).Order());
-        Assert.Equal("Das Netzwerk Arbeit hat seit dem 10.01.2022 nicht getagt, mehr als 12 Monate vor dem 30.06.2024.",
+        Assert.Equal("Das Netzwerk Arbeit hat seit dem 10.01.2022 nicht getagt, länger als zwei Sitzungsabstände vor dem Stichtag 30.06.2024 " +
+                     "(ohne erfassten Sitzungsrhythmus gilt einmal im Jahr, zwei Sitzungsabstände sind 24 Monate).",
             gaps.Single(g => g.Entities[0].Id == "nw").Sentence);
         Assert.Equal("Der Arbeitskreis Sprache ruht (Status „ruhend“); zuletzt getagt am 01.02.2023.",
             gaps.Single(g => g.Entities[0].Id == "ak").Sentence);
 
-        // Within the year the Netzwerk was not dormant yet.
+        // Within two intervals (no rhythm recorded: once a year, so 24 months) the Netzwerk was not dormant yet.
         var earlier = await GapsOf(GapKinds.DormantBody, url: "/api/networks/kreis/analysis/gaps?asOf=2022-12-31");
         Assert.Equal(["ak"], Subjects(earlier));
     }
