@@ -12,9 +12,11 @@ public static class Program
     private static readonly Dictionary<string, Func<BenchOptions, Task<ResultTable>>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["store"] = StoreBenchmark.RunAsync,
+        ["stores"] = StoresBenchmark.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ui"] = UiBenchmark.RunAsync,
         ["calibration"] = CalibrationBenchmark.RunAsync,
+        ["exchange"] = ExchangeBenchmark.RunAsync,
     };
 
     private const string Usage = """

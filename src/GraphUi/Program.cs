@@ -14,10 +14,19 @@ builder.AddGraphApi();
 builder.AddGraphUi();
 
 var app = builder.Build();
-await app.Services.InitializeGraphStoreAsync();
+try
+{
+    await app.Services.InitializeGraphStoreAsync();
+}
+catch (GraphApi.Storage.StoreUnavailableException unavailable)
+{
+    // Unreachable, or the credentials were refused: one line that names the store's URL, not a stack trace.
+    Console.Error.WriteLine(unavailable.Message);
+    return 2;
+}
 
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
-if (export is { } e) return await ExportCommand.RunAsync(app.Services, e.Id, e.File);
+if (export is { } exporting) return await ExportCommand.RunAsync(app.Services, exporting.Id, exporting.File);
 
 app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>

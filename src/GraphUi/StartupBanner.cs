@@ -13,6 +13,9 @@ internal static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var store = app.Services.GetRequiredService<IOptions<StoreOptions>>().Value;
         foreach (var address in addresses) Console.WriteLine($"NetworkGraph is running at {address}");
-        Console.WriteLine($"Store: {Path.GetFullPath(store.DatabasePath)}");
+        var graphStore = app.Services.GetRequiredService<IGraphStore>();
+        Console.WriteLine(graphStore is GraphApi.Storage.Neo4j.Neo4jGraphStore
+            ? $"Store: {StoreHealthCheck.Describe(graphStore)}"
+            : $"Store: {Path.GetFullPath(store.DatabasePath)}");
     }
 }

@@ -27,7 +27,7 @@ public static class GraphApiExtensions
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddOptions<GraphLimits>().BindConfiguration("Graph:Limits");
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IGraphStore, SqliteGraphStore>();
+        services.AddGraphStore();
         services.AddSingleton(sp => new EntityValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphLimits>>().Value));
         services.AddSingleton<NetworkService>();
         services.AddSingleton<NetworkExchange>();
@@ -46,14 +46,17 @@ public static class GraphApiExtensions
         services.AddSingleton<HubThrottle>();
         services.AddSingleton<LiveBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
-        services.AddSignalR(o =>
+        services.AddSingleton<StoreFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreFollower>());
+        var signalR = services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = 256 * 1024; // a few thousand node positions; more is a mistake or an attack
                 o.AddFilter<HubCulture>();
                 o.AddFilter<HubThrottle>();
             })
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<DiskHealthCheck>("disk");
         return builder;
     }
 
@@ -78,7 +81,7 @@ public static class GraphApiExtensions
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHub<NetworkHub>(NetworkHub.Path);
         app.MapNetworks();
         app.MapEntities();
@@ -86,21 +89,5 @@ public static class GraphApiExtensions
         app.MapDiagram();
         app.MapAnalysis();
         return app;
-    }
-
-    private sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-        {
-            try
-            {
-                var networks = await store.ListNetworksAsync(ct);
-                return HealthCheckResult.Healthy($"{networks.Count} networks");
-            }
-            catch (Exception e)
-            {
-                return HealthCheckResult.Unhealthy("The store cannot be read.", e);
-            }
-        }
     }
 }

@@ -44,6 +44,20 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 Status = StatusCodes.Status404NotFound, Title = Texts.Say("Nicht gefunden.", "Not found."), Detail = nf.Message,
             },
             ConflictException c => Conflict(c),
+            GraphApi.Storage.StoreUnavailableException store => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = Texts.Say("Der Datenspeicher ist nicht erreichbar; es wurde nichts geändert.",
+                    "The store cannot be reached; nothing was changed."),
+                Detail = store.Message,
+            },
+            GraphApi.Storage.Neo4j.Neo4jException neo4j => new ProblemDetails
+            {
+                Status = neo4j.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                Title = Texts.Say("Neo4j hat die Anfrage abgelehnt; es wurde nichts geändert.",
+                    "Neo4j refused the request; nothing was changed."),
+                Detail = neo4j.Code,
+            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -51,7 +65,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                     "Something went wrong on the server; nothing was changed."),
             },
         };
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        if (problem.Status is StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = problem.Status!.Value;

@@ -23,7 +23,7 @@ public static class ExchangeServices
         services.AddSingleton<INetworkReader, CsvNetworkReader>();
         services.AddSingleton<INetworkReader, GraphMlNetworkReader>();
         services.AddSingleton<INetworkReader, GexfNetworkReader>();
-        services.AddSingleton<IImportDuplicateFinder, DataQualityDuplicates>();
+        services.AddSingleton<IImportDuplicateFinder, DetectedDuplicates>();
         services.AddSingleton<NetworkImporter>();
         return services;
     }

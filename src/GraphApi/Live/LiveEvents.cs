@@ -19,4 +19,7 @@ public sealed record Viewport(double X1, double Y1, double X2, double Y2, string
 public static class ClientEvents
 {
     public const string Changed = "changed", Presence = "presence", Moved = "moved", Follow = "follow";
+
+    /// <summary>The network was deleted (here or on another instance): close its map.</summary>
+    public const string Deleted = "deleted";
 }

@@ -12,12 +12,15 @@ namespace GraphApi.Live;
 /// selected, where nodes were dragged, and what a presenter shows. A bad call gets an error to its caller
 /// only, and nothing is sent to anyone else.
 /// </summary>
-public sealed class NetworkHub(NetworkService networks, Presence presence, LiveBroadcaster broadcaster) : Hub
+public sealed class NetworkHub(NetworkService networks, Presence presence, LiveBroadcaster broadcaster, ILiveBus bus) : Hub
 {
     public const string Path = "/hubs/network";
     private const int MaxName = 60, MaxPositions = 5_000;
 
     public static string Group(string networkId) => $"network:{networkId}";
+
+    /// <summary>This instance's connections of a network: each instance sends them the change sets it follows.</summary>
+    public static string LocalGroup(string networkId, string instanceId) => $"network:{networkId}@{instanceId}";
 
     /// <summary>Joins a network's session; answers with its current revision and who else is there.</summary>
     public async Task<JoinResult> Join(string networkId, string name, string colour)
@@ -30,9 +33,9 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
                        ?? throw new HubException(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
         if (presence.Get(Context.ConnectionId) is { } previous && previous.NetworkId != networkId) await LeaveAsync(previous);
 
-        presence.Set(new Participant(Context.ConnectionId, networkId, name.Trim(), colour!, null, false));
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(networkId));
-        PublishPresence(networkId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LocalGroup(networkId, bus.InstanceId));
+        presence.Set(new Participant(Context.ConnectionId, networkId, name.Trim(), colour!, null, false)); // tells everyone
         return new JoinResult(snapshot.Revision, presence.In(networkId));
     }
 
@@ -43,7 +46,6 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
         if (nodeId is not null && (await networks.GetAsync(me.NetworkId)).Find(nodeId) is null)
             throw new HubException(Texts.Say($"„{nodeId}“ gibt es in diesem Netzwerk nicht.", $"'{nodeId}' does not exist in this network."));
         presence.Set(me with { Selection = nodeId });
-        PublishPresence(me.NetworkId);
     }
 
     /// <summary>
@@ -71,10 +73,9 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
     {
         var me = Me();
         if (on)
-            foreach (var other in presence.In(me.NetworkId).Where(p => p.Presenting && p.ConnectionId != me.ConnectionId))
-                presence.Set(other with { Presenting = false }); // one presenter at a time
+            foreach (var other in presence.Local(me.NetworkId).Where(p => p.Presenting && p.ConnectionId != me.ConnectionId))
+                presence.Set(other with { Presenting = false }); // one presenter at a time (per instance)
         presence.Set(me with { Presenting = on });
-        PublishPresence(me.NetworkId);
         return Task.CompletedTask;
     }
 
@@ -98,13 +99,11 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
     {
         presence.Remove(me.ConnectionId);
         await Groups.RemoveFromGroupAsync(me.ConnectionId, Group(me.NetworkId));
-        PublishPresence(me.NetworkId);
+        await Groups.RemoveFromGroupAsync(me.ConnectionId, LocalGroup(me.NetworkId, bus.InstanceId));
     }
 
     private Participant Me() => presence.Get(Context.ConnectionId)
         ?? throw new HubException(Texts.Say("Erst einem Netzwerk beitreten (Join).", "Join a network first."));
-
-    private void PublishPresence(string networkId) => broadcaster.Publish(networkId, ClientEvents.Presence, presence.In(networkId));
 }
 
 /// <summary>Hub calls answer in the language the client connected with (?lang=de|en), German by default.</summary>

@@ -16,21 +16,33 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     private readonly ConcurrentDictionary<string, NetworkSnapshot> _snapshots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    /// <summary>Raised after every commit, in commit order per network; the live hub listens here.</summary>
+    /// <summary>
+    /// The change feed: raised after every commit, in commit order per network, after the cache holds it; also for
+    /// commits made by another process or instance, once <see cref="FollowAsync"/> has seen them in the store. The
+    /// live hub and every Blazor circuit listen here.
+    /// </summary>
     public event Action<ChangeSet>? Committed;
+
+    /// <summary>Raised when a network is gone, deleted here or elsewhere; its maps should close.</summary>
+    public event Action<string>? Deleted;
 
     public Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default) => store.ListNetworksAsync(ct);
 
     public async Task<NetworkSnapshot> GetAsync(string networkId, CancellationToken ct = default) =>
         await TryGetAsync(networkId, ct) ?? throw NotFoundException.NoNetwork(networkId);
 
+    /// <summary>
+    /// The network at the store's head. A cached snapshot is served after one cheap look at the store's revision of
+    /// the network, so no instance serves a state older than a write another process has acknowledged.
+    /// </summary>
     public async Task<NetworkSnapshot?> TryGetAsync(string networkId, CancellationToken ct = default)
     {
-        if (_snapshots.TryGetValue(networkId, out var cached)) return cached;
+        if (_snapshots.TryGetValue(networkId, out var cached) && await store.ReadHeadAsync(networkId, ct) == cached.Revision) return cached;
         var gate = Gate(networkId);
         await gate.WaitAsync(ct);
         try
         {
+            await CatchUpUnderLockAsync(networkId, ct);
             return await LoadUnderLockAsync(networkId, ct);
         }
         finally
@@ -106,6 +118,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         {
             if (!await store.DeleteNetworkAsync(networkId, ct)) throw NotFoundException.NoNetwork(networkId);
             _snapshots.TryRemove(networkId, out _);
+            Deleted?.Invoke(networkId);
         }
         finally
         {
@@ -279,34 +292,95 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         await gate.WaitAsync(ct);
         try
         {
-            var snapshot = await LoadUnderLockAsync(networkId, ct);
-            var planned = plan(snapshot);
-            var revision = snapshot?.Revision ?? 0;
-            if (planned.Count == 0) return new ChangeSet(networkId, revision, clock.GetUtcNow(), author, []);
-
-            var now = clock.GetUtcNow();
-            var stamped = planned.Select(c => c with { After = Stamp(c.Before, c.After, now) }).ToList();
-            var set = new ChangeSet(networkId, revision + 1, now, author, stamped);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await store.CommitAsync(set, revision, ct);
-            }
-            catch (ConflictException)
-            {
-                _snapshots.TryRemove(networkId, out _); // someone else wrote to the store: reload next time
-                throw;
-            }
+                var snapshot = await LoadUnderLockAsync(networkId, ct);
+                var planned = plan(snapshot);
+                var revision = snapshot?.Revision ?? 0;
+                if (planned.Count == 0) return new ChangeSet(networkId, revision, clock.GetUtcNow(), author, []);
 
-            var network = stamped.FirstOrDefault(c => c.Kind == EntityKind.Network)?.After as Network;
-            var next = snapshot is null ? NetworkSnapshot.Empty(network!).Apply(set) : snapshot.Apply(set);
-            _snapshots[networkId] = next;
-            Committed?.Invoke(set);
-            return set;
+                var now = clock.GetUtcNow();
+                var stamped = planned.Select(c => c with { After = Stamp(c.Before, c.After, now) }).ToList();
+                var set = new ChangeSet(networkId, revision + 1, now, author, stamped);
+                try
+                {
+                    await store.CommitAsync(set, revision, ct);
+                }
+                catch (ConflictException) when (snapshot is not null && attempt < 3)
+                {
+                    // Another process committed first and this cache had not seen it yet. The store decides, not the stale
+                    // cache: catch up (the missed sets reach subscribers first, in order), then plan again on the head, so
+                    // only a real conflict (a stale version, a reference now broken) is refused.
+                    await CatchUpUnderLockAsync(networkId, ct);
+                    continue;
+                }
+                catch (ConflictException)
+                {
+                    _snapshots.TryRemove(networkId, out _); // someone else wrote to the store: reload next time
+                    throw;
+                }
+
+                var network = stamped.FirstOrDefault(c => c.Kind == EntityKind.Network)?.After as Network;
+                var next = snapshot is null ? NetworkSnapshot.Empty(network!).Apply(set) : snapshot.Apply(set);
+                _snapshots[networkId] = next;
+                Committed?.Invoke(set);
+                return set;
+            }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Brings the cache up to the store's head (from <see cref="IGraphStore.ReadHeadsAsync"/>): networks whose revision
+    /// moved are caught up and their change sets raised on <see cref="Committed"/>, in order; cached networks that are
+    /// gone are dropped and raised on <see cref="Deleted"/>. Networks nobody has opened are not loaded.
+    /// </summary>
+    public async Task FollowAsync(IReadOnlyDictionary<string, long> heads, CancellationToken ct = default)
+    {
+        foreach (var (networkId, cached) in _snapshots)
+        {
+            if (heads.TryGetValue(networkId, out var head) && head == cached.Revision) continue;
+            var gate = Gate(networkId);
+            await gate.WaitAsync(ct);
+            try
+            {
+                await CatchUpUnderLockAsync(networkId, ct);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private async Task CatchUpUnderLockAsync(string networkId, CancellationToken ct)
+    {
+        if (!_snapshots.TryGetValue(networkId, out var cached)) return;
+        var missed = await store.ReadHistoryAsync(networkId, cached.Revision, null, int.MaxValue, ct);
+        if (missed.Count > 0 && missed.Select((set, i) => set.Revision == cached.Revision + 1 + i).All(x => x))
+        {
+            var next = cached;
+            foreach (var set in missed)
+            {
+                next = next.Apply(set);
+                _snapshots[networkId] = next;
+                Committed?.Invoke(set);
+            }
+            return;
+        }
+        // No history that continues this snapshot: deleted, or deleted and created anew elsewhere.
+        var loaded = await store.LoadAsync(networkId, ct);
+        if (loaded is null)
+        {
+            if (_snapshots.TryRemove(networkId, out _)) Deleted?.Invoke(networkId);
+            return;
+        }
+        if (loaded.Revision == cached.Revision && missed.Count == 0) return;
+        _snapshots[networkId] = loaded;
+        Committed?.Invoke(new ChangeSet(networkId, loaded.Revision, clock.GetUtcNow(), "", ChangePlan.Between(cached, loaded)));
     }
 
     private async Task<NetworkSnapshot?> LoadUnderLockAsync(string networkId, CancellationToken ct)

@@ -3,8 +3,9 @@ using GraphApi.Domain;
 namespace GraphApi.Storage;
 
 /// <summary>
-/// Where networks live, in the language of the domain. SQLite implements it as the embedded store;
-/// a Neo4j store (over its HTTP Query API) is to implement the same contract as the shared store.
+/// Where networks live, in the language of the domain. SQLite implements it as the embedded store, Neo4j
+/// (over HTTP: the classic transactional endpoint or the Query API) as the shared one; both pass the same
+/// contract suite (tests/GraphApi.Tests/Storage/StoreContract.cs).
 /// </summary>
 public interface IGraphStore
 {
@@ -12,6 +13,15 @@ public interface IGraphStore
     Task InitializeAsync(CancellationToken ct = default);
 
     Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// The head of the store's change log: every network's current revision. Cheap, so that every app instance can
+    /// poll it and learn about commits made by other processes (the live StoreFollower).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> ReadHeadsAsync(CancellationToken ct = default);
+
+    /// <summary>One network's current revision, or null if there is none: what a cached snapshot is checked against.</summary>
+    Task<long?> ReadHeadAsync(string networkId, CancellationToken ct = default);
 
     /// <summary>The whole network at its latest revision, or null if there is none with that id.</summary>
     Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default);

@@ -98,7 +98,10 @@ public sealed class NetworksApiTests : IDisposable
     public async Task HealthAndOpenApiAreServed()
     {
         var client = _app.CreateClient();
-        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        var health = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/health"))!;
+        Assert.Equal("Healthy", health["status"]!.GetValue<string>());
+        Assert.Equal("Sqlite", health["checks"]!["store"]!["store"]!.GetValue<string>());
+        Assert.Equal("Healthy", health["checks"]!["disk"]!["status"]!.GetValue<string>());
         var openApi = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
         var operations = openApi["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!["operationId"]?.GetValue<string>())).ToList();
         Assert.Contains("ImportNetwork", operations);

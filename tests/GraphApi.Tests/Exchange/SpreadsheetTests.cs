@@ -46,6 +46,25 @@ public sealed class SpreadsheetTests : IDisposable
         Assert.Equal((0, 0, 0), (again!["created"]!.GetValue<int>(), again["updated"]!.GetValue<int>(), again["deleted"]!.GetValue<int>()));
     }
 
+    /// <summary>Every field of the exchange format has its column (a later issue's new field fails here until it gets one).</summary>
+    [Fact]
+    public void EveryFieldOfTheExchangeFormatHasAColumn()
+    {
+        var options = GraphApi.Exchange.NetworkExchange.DocumentOptions;
+        foreach (var (list, type) in new (string, Type)[]
+                 {
+                     ("network", typeof(GraphApi.Exchange.NetworkHeader)), ("actors", typeof(GraphApi.Domain.Actor)), ("bodies", typeof(GraphApi.Domain.Body)),
+                     ("memberships", typeof(GraphApi.Domain.Membership)), ("collaborations", typeof(GraphApi.Domain.Collaboration)),
+                     ("persons", typeof(GraphApi.Domain.Person)), ("topics", typeof(GraphApi.Domain.Topic)), ("territories", typeof(GraphApi.Domain.Territory)),
+                     ("measures", typeof(GraphApi.Domain.Measure)), ("compositionRules", typeof(GraphApi.Domain.CompositionRule)),
+                 })
+        {
+            var sheet = TableSchema.Sheets.Single(s => s.List == list);
+            foreach (var property in options.GetTypeInfo(type).Properties.Where(p => p.Get is not null || p.Set is not null))
+                Assert.True(sheet.ColumnOfField(property.Name) is not null, $"{sheet.Name} has no column for {list}.{property.Name}");
+        }
+    }
+
     [Fact]
     public async Task AWorkbookHasTheGermanSheetsAndColumnsAndWords()
     {
@@ -349,7 +368,7 @@ public sealed class SpreadsheetTests : IDisposable
     {
         (await _app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
         var errors = await Api.ProblemAssert.Invalid(await _app.CreateClient().GetAsync("/api/networks/kreis/export?format=pdf"), "format");
-        Assert.Equal("'pdf' is not allowed; use one of: json, xlsx, csv, graphml, gexf.", errors["format"][0]);
+        Assert.StartsWith("'pdf' is not allowed; use one of: json, xlsx, csv, graphml, gexf", errors["format"][0]);
     }
 
     [Fact]

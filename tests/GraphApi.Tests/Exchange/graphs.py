@@ -32,7 +32,10 @@ def main():
             "types": Counter(d.get("type") for _, d in g.nodes(data=True)),
             "relationships": relationships,
             "attributes": {str(n): {k: str(v) for k, v in d.items()} for n, d in g.nodes(data=True)},
-            "edgeAttributes": {str(d.get("id", f"{u}>{v}")): {k: str(v) for k, v in d.items()} for u, v, d in g.edges(data=True)},
+            # A multigraph keeps the edge's id as its key, a simple graph as the attribute "id".
+            "edgeAttributes": {str(d.get("id", key)): {k: str(x) for k, x in d.items()}
+                               for u, v, key, d in (g.edges(keys=True, data=True) if g.is_multigraph()
+                                                    else ((u, v, f"{u}>{v}", d) for u, v, d in g.edges(data=True)))},
         }, ensure_ascii=False))
 
 

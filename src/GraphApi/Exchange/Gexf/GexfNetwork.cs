@@ -128,16 +128,20 @@ public sealed class GexfNetworkReader : INetworkReader
             PlainNode? node = null;
             PlainEdge? edge = null;
             Dictionary<string, string> values = new(StringComparer.Ordinal);
+            var skipRead = false;
             using var xml = XmlReader.Create(content, PlainGraph.ReaderSettings);
-            while (await xml.ReadAsync())
+            // ReadElementContentAsString leaves the reader on the next node already: read on only where nothing did.
+            for (var more = await xml.ReadAsync(); more; more = skipRead ? !xml.EOF : await xml.ReadAsync())
             {
                 ct.ThrowIfCancellationRequested();
+                skipRead = false;
                 if (xml.NodeType == XmlNodeType.Element)
                 {
                     switch (xml.LocalName)
                     {
                         case "description" when scope is null:
                             description = await xml.ReadElementContentAsStringAsync();
+                            skipRead = true;
                             continue;
                         case "attributes":
                             attributeClass = xml.GetAttribute("class");

@@ -99,7 +99,8 @@ public sealed class GraphMlNetworkReader : INetworkReader
             string? scope = null; // "graph", "node" or "edge": whose data is being read
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
             (string Id, string? Source, string? Target)? current = null;
-            while (await xml.ReadAsync())
+            // ReadElementContentAsString leaves the reader on the next node already: read on only where nothing did.
+            for (var more = await xml.ReadAsync(); more; )
             {
                 ct.ThrowIfCancellationRequested();
                 if (xml.NodeType == XmlNodeType.Element)
@@ -130,6 +131,7 @@ public sealed class GraphMlNetworkReader : INetworkReader
                             if (scope == "graph" && name == "name") graphName = value;
                             else if (scope == "graph" && name == "description") graphDescription = value;
                             else if (scope is "node" or "edge") attributes[name] = value;
+                            more = !xml.EOF;
                             continue;
                     }
                 }
@@ -146,6 +148,7 @@ public sealed class GraphMlNetworkReader : INetworkReader
                         scope = "graph";
                     }
                 }
+                more = await xml.ReadAsync();
             }
             var graph = new PlainGraph(graphId ?? "", graphName ?? "", graphDescription, nodes, edges);
             return PlainGraphImport.Read(Format, graph, options);

@@ -41,8 +41,8 @@ public sealed class StaleImportException(ImportPreview preview) : Exception(Doma
 }
 
 /// <summary>
-/// The seam to the analysis's one duplicate detector (issue 13). Until it is merged, <see cref="DataQualityDuplicates"/> calls
-/// today's probable-duplicate check. LEAD: when issue 13's detector lands, register an adapter to it here instead.
+/// The seam to the analysis's one duplicate detector (issue 13's <see cref="DuplicateDetector"/>), so a test or another
+/// detector can stand in.
 /// </summary>
 public interface IImportDuplicateFinder
 {
@@ -50,8 +50,8 @@ public interface IImportDuplicateFinder
     IReadOnlyList<ProbableDuplicate> Find(NetworkSnapshot network);
 }
 
-public sealed class DataQualityDuplicates(TimeProvider clock) : IImportDuplicateFinder
+/// <summary>Every pair in the network the import would leave behind; the importer keeps those with an actor the file brings.</summary>
+public sealed class DetectedDuplicates : IImportDuplicateFinder
 {
-    public IReadOnlyList<ProbableDuplicate> Find(NetworkSnapshot network) =>
-        DataQuality.ProbableDuplicates(new AnalysisView(network, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), Phrases.Current);
+    public IReadOnlyList<ProbableDuplicate> Find(NetworkSnapshot network) => DuplicateDetector.Find(network, Phrases.Current);
 }

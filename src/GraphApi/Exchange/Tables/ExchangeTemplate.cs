@@ -11,7 +11,7 @@ public static class ExchangeTemplate
     {
         var rows = new Dictionary<string, object?[][]>
         {
-            [TableSchema.Network] = [["beispielkreis", "Beispielkreis", "Vorlage: Zeilen ersetzen, Spalten und Blätter behalten"]],
+            [TableSchema.Network] = [["beispielkreis", "Beispielkreis", "Vorlage: Zeilen ersetzen, Spalten und Blätter behalten", new DateOnly(2025, 1, 1)]],
             [TableSchema.Actors] =
             [
                 [null, "Kreisverwaltung", null, "Verwaltung", null, "Landkreis", null, null],

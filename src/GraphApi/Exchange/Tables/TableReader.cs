@@ -197,7 +197,10 @@ public sealed class TableReader
             Error(TableSchema.Network, null, null, Texts.Say(
                 "Kennung und Name des Netzwerks fehlen: Tragen Sie sie im Blatt Netzwerk ein (Spalten ID und Name) oder geben Sie ?network= und ?name= an.",
                 "The network's id and name are missing: fill in the sheet Netzwerk (columns ID and Name) or give ?network= and ?name=."));
-        return new NetworkHeader { Id = id ?? "", Name = name ?? "", Description = row?.Text("description") };
+        return new NetworkHeader
+        {
+            Id = id ?? "", Name = name ?? "", Description = row?.Text("description"), DataAsOf = row is null ? null : Date(row, "dataAsOf"),
+        };
     }
 
     private List<Raw> ReadRows(TableSheet sheet, WorkSheet input)

@@ -44,7 +44,7 @@ public static class TableSchema
     /// <summary>In the order a workbook shows them: the network, what people list first, then the reference lists.</summary>
     public static readonly IReadOnlyList<TableSheet> Sheets =
     [
-        new(Network, "network", [new("ID", "id"), new("Name", "name"), new("Beschreibung", "description")]),
+        new(Network, "network", [new("ID", "id"), new("Name", "name"), new("Beschreibung", "description"), new("Datenstand", "dataAsOf", CellType.Date)]),
         new(Actors, "actors",
         [
             new("ID", "id"), new("Name", "name"), new("Kurzname", "shortName"), new("Art", "kind", CellType.Word),

@@ -22,7 +22,7 @@ public static class TableWriter
         }
 
         var n = d.Network;
-        Add(TableSchema.Network, n is null ? [] : [[n.Id, n.Name, n.Description]]);
+        Add(TableSchema.Network, n is null ? [] : [[n.Id, n.Name, n.Description, Day(n.DataAsOf)]]);
         Add(TableSchema.Actors, (d.Actors ?? []).Select(a => new object?[]
             { a.Id, a.Name, a.ShortName, KindWords.Actor.Word(a.Kind), a.Parent, List(a.Territories), List(a.Topics), a.Description }));
         Add(TableSchema.Bodies, (d.Bodies ?? []).Select(b => new object?[]

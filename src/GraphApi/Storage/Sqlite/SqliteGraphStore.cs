@@ -96,6 +96,26 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         return list;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> ReadHeadsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT id, revision FROM networks;";
+        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) heads[reader.GetString(0)] = reader.GetInt64(1);
+        return heads;
+    }
+
+    public async Task<long?> ReadHeadAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT revision FROM networks WHERE id = $id;";
+        cmd.Parameters.AddWithValue("$id", networkId);
+        return await cmd.ExecuteScalarAsync(ct) is long revision ? revision : null;
+    }
+
     public async Task<NetworkSnapshot?> LoadAsync(string networkId, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -341,6 +361,12 @@ public sealed class StoreOptions
 
     /// <summary>Where the seed networks are; by default the seed folder beside the app.</summary>
     public string? SeedFolder { get; set; }
+
+    /// <summary>Sqlite (the embedded default) or Neo4j (the shared store; see the Neo4j section).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>How often an instance looks at the store's head for commits made by other processes.</summary>
+    public int FollowMilliseconds { get; set; } = 250;
 
     public static string DefaultPath()
     {

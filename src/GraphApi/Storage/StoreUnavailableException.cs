@@ -1,0 +1,18 @@
+using GraphApi.Domain;
+
+namespace GraphApi.Storage;
+
+/// <summary>
+/// The store cannot be used: unreachable, or it refused the credentials. The message names the store and its
+/// address (never the password), so a start-up error and a 503 tell the operator what to fix.
+/// </summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    public static StoreUnavailableException Unreachable(string store, string url, string reason, Exception? inner) => new(Texts.Say(
+        $"{store} unter {url} ist nicht erreichbar ({reason}).",
+        $"{store} at {url} cannot be reached ({reason})."), inner);
+
+    public static StoreUnavailableException Refused(string store, string url, string user) => new(Texts.Say(
+        $"{store} unter {url} hat die Anmeldedaten für den Benutzer „{user}“ abgelehnt (Neo4j:User, Neo4j:Password).",
+        $"{store} at {url} refused the credentials of user '{user}' (Neo4j:User, Neo4j:Password)."));
+}

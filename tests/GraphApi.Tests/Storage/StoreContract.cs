@@ -1,0 +1,335 @@
+using GraphApi.Domain;
+using GraphApi.Storage;
+
+namespace GraphApi.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IGraphStore"/> must do, run against SQLite (<see cref="SqliteStoreContract"/>) and the real
+/// Neo4j (<see cref="Neo4j.Neo4jStoreContract"/>). Each test works on networks of its own, so stores may be shared.
+/// </summary>
+public abstract class StoreContract
+{
+    /// <summary>A store ready to use (initialised); skips the test when the store cannot run here.</summary>
+    protected abstract Task<IGraphStore> StoreAsync();
+
+    protected static string NewId(string prefix = "net") => $"{prefix}-{Guid.NewGuid():N}"[..16];
+
+    protected static readonly DateTimeOffset At = new(2026, 12, 1, 10, 30, 15, 123, TimeSpan.Zero);
+
+    protected static T Stamped<T>(T entity, long version = 1) where T : Entity =>
+        entity with { Version = version, Created = At, Updated = At.AddMinutes(version) };
+
+    protected static ChangeSet Set(string networkId, long revision, params Change[] changes) =>
+        new(networkId, revision, At.AddSeconds(revision), "Tester „Ä“", changes);
+
+    protected static Change Create(Entity e) => new(ChangeOp.Create, e.EntityKind, e.Id, null, e);
+    protected static Change Update(Entity before, Entity after) => new(ChangeOp.Update, after.EntityKind, after.Id, before, after);
+    protected static Change Delete(Entity before) => new(ChangeOp.Delete, before.EntityKind, before.Id, before, null);
+
+    /// <summary>One of every kind, every field filled: what a load must give back exactly.</summary>
+    protected static IReadOnlyList<Entity> Everything(string networkId, string prefix = "") =>
+    [
+        Stamped(new Network
+        {
+            Id = networkId, Name = "Landkreis Börde", Description = "Zeile 1\nZeile 2 – „Anführung“",
+            CompositionRules = [new CompositionRule("steeringGroup", ["jobcenter", "migrantOrganisation"])],
+        }),
+        Stamped(new Topic { Id = prefix + "arbeit", Name = "Arbeit", Description = "Beschäftigung" }),
+        Stamped(new Topic { Id = prefix + "sprache", Name = "Sprache" }),
+        Stamped(new Territory { Id = prefix + "lk", Name = "Landkreis", Kind = "district" }),
+        Stamped(new Territory { Id = prefix + "stadt", Name = "Stadt", Kind = "city", Parent = prefix + "lk" }),
+        Stamped(new Actor
+        {
+            Id = prefix + "kv", Name = "Kreisverwaltung", ShortName = "KV", Kind = "administration",
+            Territories = [prefix + "stadt", prefix + "lk"], Topics = [prefix + "sprache", prefix + "arbeit"], Description = "Die Verwaltung",
+        }),
+        Stamped(new Actor { Id = prefix + "amt", Name = "Amt für Migration", Kind = "administration", Parent = prefix + "kv" }),
+        Stamped(new Actor { Id = prefix + "jc", Name = "Jobcenter", Kind = "jobcenter", Territories = [prefix + "lk"] }),
+        Stamped(new Body
+        {
+            Id = prefix + "sg", Name = "Steuerungsgruppe", Kind = "steeringGroup", Mandate = "Entscheiden", Topics = [prefix + "arbeit"],
+            Territories = [prefix + "lk"], MeetingsPerYear = 4, MeetingHours = 1.5, LastMeeting = "2022-06-09", Status = "active",
+            Lead = prefix + "amt", ReportsTo = prefix + "ausschuss", Founded = "2016-03-01",
+        }),
+        Stamped(new Body { Id = prefix + "ausschuss", Name = "Sozialausschuss", Kind = "politicalCommittee", MeetingHours = 2, Status = "dissolved", Dissolved = "2024-01-31" }),
+        Stamped(new Person { Id = prefix + "leitung", Name = "Leitung", Function = "Referatsleitung", Actor = prefix + "amt" }),
+        Stamped(new Measure
+        {
+            Id = prefix + "welcome", Name = "Welcome-App", OfferedBy = [prefix + "kv", prefix + "jc"], Topics = [prefix + "sprache"],
+            Territories = [prefix + "lk"], Description = "App", Since = "2019-01-01", Until = "2025-12-31",
+        }),
+        Stamped(new Membership { Id = prefix + "m1", Member = prefix + "amt", Body = prefix + "sg", Role = "chair", Since = "2016-03-01", Until = "2030-01-01" }),
+        Stamped(new Membership { Id = prefix + "m2", Member = prefix + "leitung", Body = prefix + "sg", Representing = prefix + "amt" }),
+        Stamped(new Collaboration
+        {
+            Id = prefix + "c1", From = prefix + "jc", To = prefix + "kv", Kind = "referral", Topics = [prefix + "arbeit"],
+            Since = "2018-01-01", Description = "Verweise",
+        }),
+    ];
+
+    protected static async Task<IReadOnlyList<Entity>> CreateEverythingAsync(IGraphStore store, string networkId, string prefix = "")
+    {
+        var all = Everything(networkId, prefix);
+        await store.CommitAsync(Set(networkId, 1, all.Select(Create).ToArray()), 0);
+        return all;
+    }
+
+    /// <summary>Entities as the exchange would write them, ordered: equal text means equal content.</summary>
+    protected static string Canonical(IEnumerable<Entity> entities) =>
+        string.Join("\n", entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select(GraphJson.Serialize));
+
+    protected static string Canonical(NetworkSnapshot snapshot) =>
+        $"{snapshot.Revision}\n{GraphJson.Serialize(snapshot.Network)}\n{Canonical(snapshot.Everything)}";
+
+    [SkippableFact]
+    public async Task ALoadGivesBackEveryKindAndFieldExactly()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        var all = await CreateEverythingAsync(store, id);
+
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Equal(1, loaded.Revision);
+        Assert.Equal(GraphJson.Serialize(all[0]), GraphJson.Serialize(loaded.Network));
+        Assert.Equal(Canonical(all.Skip(1)), Canonical(loaded.Everything));
+        Assert.Equal(["jobcenter", "migrantOrganisation"], loaded.Network.CompositionRules[0].RequiredActorKinds);
+        Assert.Equal(["sprache", "arbeit"], loaded.Find<Actor>("kv")!.Topics); // lists keep their order
+    }
+
+    [SkippableFact]
+    public async Task ACommitIsAllOrNothing()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        await CreateEverythingAsync(store, id);
+
+        var topic = Stamped(new Topic { Id = "neu", Name = "Neu" });
+        var stale = Set(id, 2, Create(topic));
+        await Assert.ThrowsAsync<ConflictException>(() => store.CommitAsync(stale, expectedRevision: 5));
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Null(loaded.Find("neu"));
+        Assert.Equal(1, loaded.Revision);
+        Assert.Single(await store.ReadHistoryAsync(id, 0, null, 10));
+
+        await store.CommitAsync(stale, expectedRevision: 1);
+        Assert.Equal("Neu", (await store.LoadAsync(id))!.Find<Topic>("neu")!.Name);
+    }
+
+    [SkippableFact]
+    public async Task CreatingANetworkThatExistsIsAConflict()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        await CreateEverythingAsync(store, id);
+        var again = Stamped(new Network { Id = id, Name = "Zweiter" });
+        await Assert.ThrowsAsync<ConflictException>(() => store.CommitAsync(Set(id, 1, Create(again)), 0));
+        Assert.Equal("Landkreis Börde", (await store.LoadAsync(id))!.Network.Name);
+    }
+
+    [SkippableFact]
+    public async Task UpdatesReplaceEveryFieldAndMoveRelationships()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        var all = await CreateEverythingAsync(store, id);
+        var body = (Body)all.Single(e => e.Id == "sg");
+        var m1 = (Membership)all.Single(e => e.Id == "m1");
+        var c1 = (Collaboration)all.Single(e => e.Id == "c1");
+        var network = (Network)all[0];
+
+        var newBody = Stamped(body with { Mandate = null, Lead = null, Topics = [], ReportsTo = null, MeetingHours = 2.25 }, 2);
+        var newM1 = Stamped(m1 with { Member = "jc", Body = "ausschuss", Role = "guest", Until = null }, 2);
+        var newC1 = Stamped(c1 with { From = "kv", To = "amt", Topics = [] }, 2);
+        var newNetwork = Stamped(network with { Description = null, CompositionRules = [] }, 2);
+        await store.CommitAsync(Set(id, 2, Update(network, newNetwork), Update(body, newBody), Update(m1, newM1), Update(c1, newC1)), 1);
+
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Equal(2, loaded.Revision);
+        Assert.Equal(GraphJson.Serialize(newNetwork), GraphJson.Serialize(loaded.Network));
+        Assert.Equal(GraphJson.Serialize(newBody), GraphJson.Serialize(loaded.Find("sg")!));
+        Assert.Equal(GraphJson.Serialize(newM1), GraphJson.Serialize(loaded.Find("m1")!));
+        Assert.Equal(GraphJson.Serialize(newC1), GraphJson.Serialize(loaded.Find("c1")!));
+        Assert.Equal(1, loaded.MembershipCount("sg"));
+        Assert.Equal(1, loaded.MembershipCount("ausschuss"));
+    }
+
+    [SkippableFact]
+    public async Task DeletesRemoveEntitiesAndTheirRelationships()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        var all = await CreateEverythingAsync(store, id);
+        Entity Get(string e) => all.Single(x => x.Id == e);
+
+        await store.CommitAsync(Set(id, 2, Delete(Get("m2")), Delete(Get("leitung")), Delete(Get("c1"))), 1);
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Null(loaded.Find("leitung"));
+        Assert.Null(loaded.Find("m2"));
+        Assert.Null(loaded.Find("c1"));
+        Assert.Equal(Canonical(all.Skip(1).Where(e => e.Id is not ("m2" or "leitung" or "c1"))), Canonical(loaded.Everything));
+
+        // The same id can come back, as another kind even (an import that replaces a network does this).
+        var again = Stamped(new Topic { Id = "leitung", Name = "Jetzt ein Thema" });
+        await store.CommitAsync(Set(id, 3, Create(again)), 2);
+        Assert.Equal("Jetzt ein Thema", (await store.LoadAsync(id))!.Find<Topic>("leitung")!.Name);
+    }
+
+    [SkippableFact]
+    public async Task HistoryCountsSetsNotRowsAndFiltersByEntity()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        var all = await CreateEverythingAsync(store, id);
+        var topic = (Topic)all.Single(e => e.Id == "arbeit");
+        for (var revision = 2; revision <= 5; revision++)
+        {
+            var before = Stamped(topic with { Name = $"Arbeit {revision - 1}" }, revision - 1);
+            var after = Stamped(topic with { Name = $"Arbeit {revision}" }, revision);
+            await store.CommitAsync(Set(id, revision, Update(before, after), Create(Stamped(new Topic { Id = $"t{revision}", Name = "T" }))), revision - 1);
+        }
+
+        var first = await store.ReadHistoryAsync(id, 0, null, 2);
+        Assert.Equal([1L, 2L], first.Select(s => s.Revision));
+        Assert.Equal(all.Count, first[0].Changes.Count); // a set is never cut
+        Assert.Equal("Tester „Ä“", first[0].Author);
+        Assert.Equal(At.AddSeconds(1), first[0].At);
+        Assert.Equal(Canonical(all.Skip(1)), Canonical(first[0].Changes.Skip(1).Select(c => c.After!)));
+
+        var newest = await store.ReadHistoryAsync(id, 0, null, 2, newest: true);
+        Assert.Equal([4L, 5L], newest.Select(s => s.Revision));
+        Assert.Equal([3L, 4L, 5L], (await store.ReadHistoryAsync(id, 2, null, int.MaxValue)).Select(s => s.Revision)); // "everything after"
+
+        var ofTopic = await store.ReadHistoryAsync(id, 2, "arbeit", 10);
+        Assert.Equal([3L, 4L, 5L], ofTopic.Select(s => s.Revision));
+        Assert.All(ofTopic, s => Assert.Equal("arbeit", Assert.Single(s.Changes).Id));
+        Assert.Equal("Arbeit 3", ((Topic)ofTopic[0].Changes[0].After!).Name);
+        Assert.Equal("Arbeit 2", ((Topic)ofTopic[0].Changes[0].Before!).Name);
+    }
+
+    [SkippableFact]
+    public async Task PositionsAreMergedAndKeptApartPerNetwork()
+    {
+        var store = await StoreAsync();
+        var (a, b) = (NewId(), NewId());
+        await CreateEverythingAsync(store, a);
+        await CreateEverythingAsync(store, b);
+        await store.SavePositionsAsync(a, new Dictionary<string, NodePosition> { ["kv"] = new(100, -20.5), ["jc"] = new(0.25, 1e6) });
+        await store.SavePositionsAsync(a, new Dictionary<string, NodePosition> { ["kv"] = new(101.5, 3) });
+        await store.SavePositionsAsync(b, new Dictionary<string, NodePosition> { ["kv"] = new(7, 7) });
+
+        var positions = await store.LoadPositionsAsync(a);
+        Assert.Equal(2, positions.Count);
+        Assert.Equal(new NodePosition(101.5, 3), positions["kv"]);
+        Assert.Equal(new NodePosition(0.25, 1e6), positions["jc"]);
+        Assert.Equal(new NodePosition(7, 7), (await store.LoadPositionsAsync(b))["kv"]);
+    }
+
+    [SkippableFact]
+    public async Task DeletingANetworkRemovesEverythingOfItAndNothingElse()
+    {
+        var store = await StoreAsync();
+        var (gone, kept) = (NewId(), NewId());
+        await CreateEverythingAsync(store, gone);
+        var keptAll = await CreateEverythingAsync(store, kept);
+        await store.SavePositionsAsync(gone, new Dictionary<string, NodePosition> { ["kv"] = new(1, 2) });
+
+        Assert.True(await store.DeleteNetworkAsync(gone));
+        Assert.False(await store.DeleteNetworkAsync(gone));
+        Assert.Null(await store.LoadAsync(gone));
+        Assert.Empty(await store.ReadHistoryAsync(gone, 0, null, 10));
+        Assert.Empty(await store.LoadPositionsAsync(gone));
+        Assert.DoesNotContain(gone, (await store.ReadHeadsAsync()).Keys);
+        Assert.DoesNotContain((await store.ListNetworksAsync()), n => n.Id == gone);
+        Assert.Equal(Canonical(keptAll.Skip(1)), Canonical((await store.LoadAsync(kept))!.Everything));
+
+        // The id is free again, history starting over.
+        await CreateEverythingAsync(store, gone);
+        Assert.Equal(1, (await store.ReadHeadsAsync())[gone]);
+    }
+
+    [SkippableFact]
+    public async Task HeadsAndListsNameEveryNetworkAtItsRevision()
+    {
+        var store = await StoreAsync();
+        var (a, b) = (NewId(), NewId());
+        var all = await CreateEverythingAsync(store, a);
+        await CreateEverythingAsync(store, b);
+        var topic = all.Single(e => e.Id == "arbeit");
+        await store.CommitAsync(Set(a, 2, Update(topic, Stamped((Topic)topic with { Name = "x" }, 2))), 1);
+
+        var heads = await store.ReadHeadsAsync();
+        Assert.Equal(2, heads[a]);
+        Assert.Equal(1, heads[b]);
+        Assert.Equal(2, await store.ReadHeadAsync(a));
+        Assert.Null(await store.ReadHeadAsync(NewId()));
+        var list = await store.ListNetworksAsync();
+        Assert.Equal("Landkreis Börde", list.Single(n => n.Id == a).Name);
+        Assert.Equal(list.Select(n => n.Id).Order(StringComparer.Ordinal), list.Select(n => n.Id));
+    }
+
+    /// <summary>Quotes, backticks, braces and Cypher or SQL fragments are data: stored verbatim, nothing else touched.</summary>
+    [SkippableFact]
+    public async Task HostileNamesAndIdsAreStoredVerbatim()
+    {
+        var store = await StoreAsync();
+        var bystander = NewId();
+        var bystanderAll = await CreateEverythingAsync(store, bystander);
+
+        const string evil = "x'}) DETACH DELETE n //\"`{$network}`\\'; DROP TABLE entities; --";
+        var id = NewId() + evil;
+        var all = Everything(id, prefix: evil).Select(e => e switch
+        {
+            Network n => n with { Name = evil, Description = evil },
+            Actor a => a with { Name = evil + a.Name, ShortName = "`" + evil + "`" },
+            Body b => b with { Mandate = "{" + evil + "}" },
+            _ => e,
+        }).ToList();
+        await store.CommitAsync(Set(id, 1, all.Select(Create).ToArray()), 0);
+        await store.SavePositionsAsync(id, new Dictionary<string, NodePosition> { [evil + "kv"] = new(1, 2) });
+
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Equal(GraphJson.Serialize(all[0]), GraphJson.Serialize(loaded.Network));
+        Assert.Equal(Canonical(all.Skip(1)), Canonical(loaded.Everything));
+        Assert.Equal(new NodePosition(1, 2), (await store.LoadPositionsAsync(id))[evil + "kv"]);
+        Assert.Equal(evil + "kv", Assert.Single(Assert.Single(await store.ReadHistoryAsync(id, 0, evil + "kv", 10)).Changes).Id);
+        Assert.Equal(Canonical(bystanderAll.Skip(1)), Canonical((await store.LoadAsync(bystander))!.Everything));
+
+        Assert.True(await store.DeleteNetworkAsync(id));
+        Assert.Equal(Canonical(bystanderAll.Skip(1)), Canonical((await store.LoadAsync(bystander))!.Everything));
+    }
+
+    /// <summary>
+    /// Writers racing on one network: exactly one wins each revision, the others are refused, and a relationship id
+    /// (memberships are relationships in Neo4j, where no constraint can keep their ids unique) exists once.
+    /// </summary>
+    [SkippableFact]
+    public async Task RacingWritersGetOneWinnerAndRelationshipIdsStayUnique()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        await CreateEverythingAsync(store, id);
+        var others = new List<IGraphStore>();
+        for (var i = 0; i < 8; i++) others.Add(await StoreAsync()); // their own connections, as other instances would have
+        var writers = others.Select(async (other, i) =>
+        {
+            var membership = Stamped(new Membership { Id = "same", Member = i % 2 == 0 ? "jc" : "kv", Body = "ausschuss", Role = "member" });
+            try
+            {
+                await other.CommitAsync(Set(id, 2, Create(membership)), 1);
+                return true;
+            }
+            catch (ConflictException)
+            {
+                return false;
+            }
+        }).ToList();
+        var won = await Task.WhenAll(writers);
+
+        Assert.Equal(1, won.Count(w => w));
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Equal(2, loaded.Revision);
+        Assert.Equal(1, loaded.MembershipCount("ausschuss"));
+        Assert.Single(loaded.All<Membership>(), m => m.Id == "same");
+        Assert.Equal(2, (await store.ReadHistoryAsync(id, 0, null, 10)).Count);
+    }
+}
