@@ -1,4 +1,5 @@
 using GraphUi.Components.Map.Diagram;
+using GraphUi.Components.Panels;
 
 namespace GraphUi;
 
@@ -17,6 +18,7 @@ public static class GraphUiExtensions
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, GraphUi.Components.Layout.CultureCircuitHandler>();
         builder.Services.AddSingleton<LayoutStore>();
         builder.Services.AddSingleton<GraphUi.Components.Map.Live.MapSessions>();
+        builder.Services.AddGraphUiPanels();
         return builder;
     }
 }

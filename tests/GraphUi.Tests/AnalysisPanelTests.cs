@@ -11,9 +11,6 @@ namespace GraphUi.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : IClassFixture<MapApp>, IAsyncLifetime
 {
-    /// <summary>Until ui-map's MapPage swaps its SidePanel placeholder for the three panels; bunit covers them meanwhile.</summary>
-    private const string NotComposedYet = "the map page still shows ui-map's SidePanel placeholder instead of the ui-pages panels";
-
     private IPage _page = null!;
     private MapPage _map = null!;
 
@@ -27,13 +24,14 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
 
     private ILocator Finding(string selector) => _page.Locator($"[data-testid=analysis-panel] {selector} button.finding");
 
-    [Fact(Skip = NotComposedYet)]
+    [Fact]
     public async Task AnOverlapHighlightsBothBodiesAndTheirSharedMembersAndFadesTheRest()
     {
         await _map.OpenAsync("peine");
+        await _map.ShowPanelAsync("analysis");
         await _page.ClickAsync("#tab-overlaps");
         var finding = Finding("li[data-bodies~=koordinierungsstab-mut][data-bodies~=sg-uebergangsmanagement]");
-        await Expect(finding).ToContainTextAsync("85");
+        await Expect(finding).ToContainTextAsync("65");
         await finding.ClickAsync();
         await Expect(finding).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(_map.NodeCard("koordinierungsstab-mut")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("dimmed"));
@@ -46,10 +44,11 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         await Expect(_map.NodeCard("kommission-mut")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("dimmed"));
     }
 
-    [Fact(Skip = NotComposedYet)]
+    [Fact]
     public async Task TheGapsAndTheMetricsSpeakPlainGermanAndARowSelectsItsNode()
     {
         await _map.OpenAsync("dithmarschen");
+        await _map.ShowPanelAsync("analysis");
         await _page.ClickAsync("#tab-gaps");
         await Expect(_page.Locator("details[data-kind=composition] h3")).ToHaveTextAsync("Lücken in der Zusammensetzung (1)");
         await _page.ClickAsync("#tab-metrics");
@@ -57,11 +56,12 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         var row = _page.Locator("table.metrics tbody tr").First;
         var id = await row.GetAttributeAsync("data-id");
         await row.Locator("button.select-node").ClickAsync();
+        await _map.ShowPanelAsync("details");
         await Expect(_map.Details).ToHaveAttributeAsync("data-selected", id!);
         await _page.AssertAccessibleAsync("metrics");
     }
 
-    [Fact(Skip = NotComposedYet)]
+    [Fact]
     public async Task TheDetailsEditWithTheServicesMessagesAndTheHistoryUndoesIt()
     {
         await _map.OpenAsync("dithmarschen");
@@ -77,9 +77,11 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         await _page.ClickAsync("[data-testid=editor-save]");
         await Expect(_map.Details.Locator("#details-title")).ToHaveTextAsync("Steuerungsgruppe Integration und Teilhabe");
 
+        await _map.ShowPanelAsync("history");
         var history = _page.Locator("[data-testid=history-panel]");
         await Expect(history.Locator("ol.history > li").First).ToContainTextAsync("Gremium „Steuerungsgruppe Integration und Teilhabe“ geändert");
         await history.Locator("[data-testid=history-undo]").ClickAsync();
+        await _map.ShowPanelAsync("details");
         await Expect(_map.Details.Locator("#details-title")).ToHaveTextAsync("Steuerungsgruppe Integration");
         await _page.AssertAccessibleAsync("history");
     }

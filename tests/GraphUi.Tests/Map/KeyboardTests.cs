@@ -37,8 +37,8 @@ public sealed class KeyboardTests(BrowserFixture browser, MapApp app) : IClassFi
         var focused = (await _map.FocusedNodeAsync())!;
         var name = await _map.AccessibleNameAsync(focused);
         await _map.PressAsync("Enter");
-        await Expect(_map.Details.Locator("[data-testid=details-name]")).Not.ToBeEmptyAsync();
-        Assert.Contains((await _map.Details.Locator("[data-testid=details-name]").TextContentAsync())!.Trim(), name);
+        await Expect(_map.Details.Locator("[data-testid=details-title]")).Not.ToBeEmptyAsync();
+        Assert.Contains((await _map.Details.Locator("[data-testid=details-title]").TextContentAsync())!.Trim(), name);
         await _page.AssertAccessibleAsync("keyboard");
     }
 

@@ -109,7 +109,7 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
     {
         await _map.OpenAsync("peine");
         await _map.SearchAsync("Jobcenter");
-        await Expect(_map.Details.Locator("[data-testid=details-name]")).ToContainTextAsync("Jobcenter");
+        await Expect(_map.Details.Locator("[data-testid=details-title]")).ToContainTextAsync("Jobcenter");
         await Expect(_map.Node("jobcenter-peine").Locator(".node-card.matched")).ToHaveCountAsync(1);
         await _page.AssertAccessibleAsync("search");
     }

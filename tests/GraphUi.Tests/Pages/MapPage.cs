@@ -31,6 +31,14 @@ public class MapPage(IPage page)
     public ILocator Status => page.Locator("#map-status");
     public ILocator Details => page.GetByRole(AriaRole.Complementary, new() { Name = "Details" });
 
+    /// <summary>Switches the side panel to "details", "analysis" or "history".</summary>
+    public async Task ShowPanelAsync(string panel)
+    {
+        var button = page.Locator($"#side-panel .panel-switch button[data-panel={panel}]");
+        await button.ClickAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
     /// <summary>Ids of the nodes drawn now.</summary>
     public Task<string[]> VisibleNodeIdsAsync() =>
         page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid=map] .diagram-node[data-node-id]')].map(n => n.dataset.nodeId)");
