@@ -63,6 +63,7 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Store = store;
         Services.AddSingleton(store.Networks);
         Services.AddSingleton(store.Services.GetRequiredService<NetworkExchange>());
+        Services.AddSingleton(store.Services.GetRequiredService<GraphApi.Exchange.Import.NetworkImporter>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();

@@ -110,4 +110,26 @@ public sealed class NetworkListTests(SeededStore store) : ComponentTest(store)
         cut.WaitForAssertion(() => Assert.EndsWith($"/networks/{id}", navigation.Uri));
         Assert.Equal("Volkshochschule", (await Networks.GetAsync(id)).Find<GraphApi.Domain.Actor>("vhs")!.Name);
     }
+
+    [Fact]
+    public async Task AnExcelWorkbookIsImportedLikeAJsonFile()
+    {
+        // The user forced an .xlsx into the JSON-only picker and got "Fehlerhaftes JSON". The form now reads every format.
+        var id = "boerde-xlsx-" + Guid.NewGuid().ToString("N")[..6];
+        var source = GraphApi.Domain.NetworkSnapshot.Create(new GraphApi.Domain.Network { Id = id, Name = "Landkreis Börde" }, 1,
+            [new GraphApi.Domain.Actor { Id = "vhs", Name = "Volkshochschule Börde", Kind = GraphApi.Domain.ActorKinds.EducationProvider, Territories = [], Topics = [] }]);
+        using var workbook = new MemoryStream();
+        await new GraphApi.Exchange.Excel.ExcelNetworkWriter().WriteAsync(
+            new GraphApi.Exchange.ExportRequest(source, new Dictionary<string, GraphApi.Storage.NodePosition>(), new Dictionary<string, string?>()),
+            workbook, CancellationToken.None);
+
+        var cut = Render<NetworkList>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(workbook.ToArray(), "boerde.xlsx",
+            contentType: GraphApi.Exchange.Excel.ExcelNetworkWriter.MediaType));
+        cut.Find("#import-form").Submit();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.EndsWith($"/networks/{id}", navigation.Uri));
+        Assert.Equal("Volkshochschule Börde", (await Networks.GetAsync(id)).Find<GraphApi.Domain.Actor>("vhs")!.Name);
+    }
 }
