@@ -50,7 +50,7 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         await _map.OpenAsync("dithmarschen");
         await _map.ShowPanelAsync("analysis");
         await _page.ClickAsync("#tab-gaps");
-        await Expect(_page.Locator("details[data-kind=composition] h3")).ToHaveTextAsync("Lücken in der Zusammensetzung (1)");
+        await Expect(_page.Locator("details[data-kind=composition] h3")).ToHaveTextAsync("Lücken in der Zusammensetzung (2)");
         await _page.ClickAsync("#tab-metrics");
         await Expect(_page.Locator("[data-testid=analysis-panel] .summary")).ToContainTextAsync("Louvain findet");
         var row = _page.Locator("table.metrics tbody tr").First;
