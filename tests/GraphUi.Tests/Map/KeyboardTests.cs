@@ -49,7 +49,9 @@ public sealed class KeyboardTests(BrowserFixture browser, MapApp app) : IClassFi
         await _map.TabIntoMapAsync();
         // Walk to the dormant steering group by search + Enter in the search field, then cycle its members.
         await _map.SearchAsync("Steuerungsgruppe Integration");
-        await _map.NodeFocus("sg-integration-peine").FocusAsync();
+        // Enter in the search selects and focuses the first match once the filtered map has rendered; wait for it,
+        // or the first N races the search's own focus move.
+        await Expect(_map.NodeFocus("sg-integration-peine")).ToBeFocusedAsync();
         var seen = new List<string>();
         for (var i = 0; i < 4; i++)
         {
