@@ -1,4 +1,5 @@
 using GraphApi.Exchange.Csv;
+using GraphApi.Exchange.Cypher;
 using GraphApi.Exchange.Excel;
 using GraphApi.Exchange.Gexf;
 using GraphApi.Exchange.GraphMl;
@@ -18,6 +19,7 @@ public static class ExchangeServices
         services.AddSingleton<INetworkWriter, CsvNetworkWriter>();
         services.AddSingleton<INetworkWriter, GraphMlNetworkWriter>();
         services.AddSingleton<INetworkWriter, GexfNetworkWriter>();
+        services.AddSingleton<INetworkWriter, CypherNetworkWriter>();
         services.AddSingleton<INetworkReader, JsonNetworkReader>();
         services.AddSingleton<INetworkReader, ExcelNetworkReader>();
         services.AddSingleton<INetworkReader, CsvNetworkReader>();

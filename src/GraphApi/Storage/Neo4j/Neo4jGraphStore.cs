@@ -195,7 +195,6 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             var n = changes.NetworkId;
             var creating = changes.Changes.FirstOrDefault(c => c.Kind == EntityKind.Network) is { Op: ChangeOp.Create };
             await using var tx = Transport.Begin(AccessMode.Write);
-            var statements = new List<CypherStatement>();
             if (!creating)
             {
                 // The write lock on the Network node first (a fresh token is always a real write), then the revision:
@@ -209,34 +208,47 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                     throw Conflict(n, expectedRevision);
                 }
             }
-            else
-            {
-                var props = NetworkProps((Network)changes.Changes.First(c => c.Kind == EntityKind.Network).After!);
-                props["revision"] = changes.Revision;
-                statements.Add(new("CREATE (n:Network) SET n = $props", new Dictionary<string, object?> { ["props"] = props }));
-            }
-
-            AddEntityWrites(changes, statements);
-            statements.Add(new("UNWIND $rows AS row CREATE (c:Change) SET c = row", new Dictionary<string, object?>
-            {
-                ["rows"] = changes.Changes.Select((c, seq) => ChangeProps(changes, c, seq)).ToList(),
-            }));
-            var network = changes.Changes.FirstOrDefault(c => c.Kind == EntityKind.Network && c.Op == ChangeOp.Update)?.After as Network;
-            statements.Add(network is null
-                ? new("MATCH (n:Network {networkId: $network}) SET n.revision = $revision REMOVE n.lockToken",
-                    new Dictionary<string, object?> { ["network"] = n, ["revision"] = changes.Revision })
-                : new("MATCH (n:Network {networkId: $network}) SET n = $props, n.revision = $revision",
-                    new Dictionary<string, object?> { ["network"] = n, ["revision"] = changes.Revision, ["props"] = NetworkProps(network) }));
 
             try
             {
-                await tx.CommitAsync(statements, ct);
+                await tx.CommitAsync(WriteStatements(changes), ct);
             }
             catch (Neo4jException e) when (creating && e.Code == "Neo.ClientError.Schema.ConstraintValidationFailed")
             {
                 throw ConflictException.NetworkExists(n);
             }
         }, ct);
+
+    /// <summary>
+    /// What a commit writes once the network is locked and its revision checked: the <c>:Network</c> node of a creating
+    /// set, the entities, the <c>:Change</c> nodes of the history and the new revision. The one description of the graph
+    /// model's writes: <see cref="CommitAsync"/> sends these with parameters, the Cypher export
+    /// (<c>GraphApi.Exchange.Cypher.CypherNetworkWriter</c>) writes them out with the parameters as literals.
+    /// </summary>
+    public static IReadOnlyList<CypherStatement> WriteStatements(ChangeSet changes)
+    {
+        var n = changes.NetworkId;
+        var statements = new List<CypherStatement>();
+        if (changes.Changes.FirstOrDefault(c => c.Kind == EntityKind.Network) is { Op: ChangeOp.Create, After: Network created })
+        {
+            var props = NetworkProps(created);
+            props["revision"] = changes.Revision;
+            statements.Add(new("CREATE (n:Network) SET n = $props", new Dictionary<string, object?> { ["props"] = props }));
+        }
+
+        AddEntityWrites(changes, statements);
+        statements.Add(new("UNWIND $rows AS row CREATE (c:Change) SET c = row", new Dictionary<string, object?>
+        {
+            ["rows"] = changes.Changes.Select((c, seq) => ChangeProps(changes, c, seq)).ToList(),
+        }));
+        var network = changes.Changes.FirstOrDefault(c => c.Kind == EntityKind.Network && c.Op == ChangeOp.Update)?.After as Network;
+        statements.Add(network is null
+            ? new("MATCH (n:Network {networkId: $network}) SET n.revision = $revision REMOVE n.lockToken",
+                new Dictionary<string, object?> { ["network"] = n, ["revision"] = changes.Revision })
+            : new("MATCH (n:Network {networkId: $network}) SET n = $props, n.revision = $revision",
+                new Dictionary<string, object?> { ["network"] = n, ["revision"] = changes.Revision, ["props"] = NetworkProps(network) }));
+        return statements;
+    }
 
     /// <summary>
     /// Deletes, then node upserts, then references and relationship entities, so that a set may refer to what it
@@ -393,17 +405,20 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         WithRetriesAsync(async () =>
         {
             await using var tx = Transport.Begin(AccessMode.Write);
-            await tx.CommitAsync([new(
-                "UNWIND $rows AS row MERGE (p:Position {key: row.key}) SET p.networkId = $network, p.nodeId = row.id, p.x = row.x, p.y = row.y",
-                new Dictionary<string, object?>
-                {
-                    ["network"] = networkId,
-                    ["rows"] = positions.Select(x => new Dictionary<string, object?>
-                    {
-                        ["key"] = Key(networkId, x.Key), ["id"] = x.Key, ["x"] = x.Value.X, ["y"] = x.Value.Y,
-                    }).ToList(),
-                })], ct);
+            await tx.CommitAsync([PositionsStatement(networkId, positions)], ct);
         }, ct);
+
+    /// <summary>Stores node positions as <c>:Position</c> nodes (one per node, keyed like entities); also the Cypher export's.</summary>
+    public static CypherStatement PositionsStatement(string networkId, IReadOnlyDictionary<string, NodePosition> positions) => new(
+        "UNWIND $rows AS row MERGE (p:Position {key: row.key}) SET p.networkId = $network, p.nodeId = row.id, p.x = row.x, p.y = row.y",
+        new Dictionary<string, object?>
+        {
+            ["network"] = networkId,
+            ["rows"] = positions.Select(x => new Dictionary<string, object?>
+            {
+                ["key"] = Key(networkId, x.Key), ["id"] = x.Key, ["x"] = x.Value.X, ["y"] = x.Value.Y,
+            }).ToList(),
+        });
 
     public async Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
         CancellationToken ct = default, bool newest = false)
@@ -498,7 +513,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     JsonValueKind.Number => v.ToJsonString().Contains('.') || v.ToJsonString().Contains('e') || v.ToJsonString().Contains('E')
-                        ? v.GetValue<double>()
+                        ? (object)v.GetValue<double>() // not double for both: a ternary would make every integer a double
                         : v.GetValue<long>(),
                     _ => null,
                 },
