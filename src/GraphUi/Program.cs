@@ -3,6 +3,10 @@ using GraphUi;
 using GraphUi.Components;
 using GraphApi.Localization;
 
+// "migrate --from STORE --to STORE ..." copies between stores: it needs the configuration, not the app or its store.
+if (args is ["migrate", .. var migrateArgs])
+    return await MigrateCommand.RunAsync(WebApplication.CreateBuilder().Configuration, migrateArgs);
+
 // "import FILE" and "export NETWORK FILE" are commands, not a server start: strip them before the host reads the arguments.
 var command = args is ["import", var file, ..] ? file : null;
 var export = args is ["export", var exportId, var exportFile, ..] ? (Id: exportId, File: exportFile) : default((string Id, string File)?);
