@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(command is not null ? args[2..] : exp
 builder.WebHost.UseStaticWebAssets();
 builder.AddGraphApi();
 builder.AddGraphUi();
+builder.Services.AddSharedKeys(builder.Configuration); // DataProtection:KeysPath: one key ring for every instance
 
 var app = builder.Build();
 try
