@@ -68,7 +68,7 @@ public sealed class CypherExportTests(Neo4jServer server)
         var networks = app.Services.GetRequiredService<NetworkService>();
         var peine = await networks.GetAsync("peine");
         var first = peine.All<Actor>().First().Id;
-        await networks.SavePositionsAsync("peine", new Dictionary<string, NodePosition> { [first] = new(120, -35.25), [peine.All<Body>().First().Id] = new(1e-3, 4e5) });
+        await networks.SavePositionsAsync("peine", new Dictionary<string, NodePosition> { [first] = new(120, -35.25), [peine.All<Body>().First().Id] = new(1e-3, 4e5) }, by: "test");
         // The tests share one database: the same network under an id of its own.
         var id = $"peine-{Guid.NewGuid():N}"[..16];
         var snapshot = NetworkSnapshot.Create(peine.Network with { Id = id }, peine.Revision, peine.Everything);

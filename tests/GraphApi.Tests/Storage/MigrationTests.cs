@@ -65,7 +65,9 @@ public sealed class MigrationTests(Neo4jServer server) : IDisposable
             var networks = app.Services.GetRequiredService<NetworkService>();
             var snapshot = await networks.GetAsync(peine);
             await networks.SavePositionsAsync(peine, snapshot.All<Actor>().Take(3).Select((a, i) => (a.Id, P: new NodePosition(i * 100.25, -i * 7.5)))
-                .ToDictionary(x => x.Id, x => x.P));
+                .ToDictionary(x => x.Id, x => x.P), by: "test");
+            // A layout's own positions are kept under keys with a control character ("layered\u001fid"): copied too.
+            await networks.SavePositionsAsync(peine, new Dictionary<string, NodePosition> { [snapshot.All<Body>().First().Id] = new(-4, 4) }, "test", layout: "layered");
         }
 
         var hostile = CypherExportTests.Hostile("}) DETACH DELETE n // " + Guid.NewGuid().ToString("N")[..8]);
@@ -90,6 +92,7 @@ public sealed class MigrationTests(Neo4jServer server) : IDisposable
         try
         {
             var copied = await new StoreMigrator(sqlite, neo4j, Text()).MigrateAsync(new MigrationOptions());
+            Assert.Equal(4, (await sqlite.LoadPositionsAsync(peine)).Count);
             Assert.Equal([(peine, 2L, 2), (hostile, 2L, 2)], copied.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => (c.Id, c.Revision, c.ChangeSets)));
             await AssertSameAsync(sqlite, neo4j, peine, hostile);
 
