@@ -121,7 +121,7 @@ public sealed class DetailsPanelTests(SeededStore store) : ComponentTest(store)
         cut.Find("[data-testid=details-delete]").Click();
         var question = cut.Find("[data-testid=confirm-delete]").TextContent;
         Assert.Contains("„Jobcenter Testkreis“ löschen?", question);
-        Assert.Contains("1 Mitgliedschaft, 1 Kooperation", question);
+        Assert.Contains("Mit dem Akteur werden 1 Mitgliedschaft und 1 Kooperation gelöscht", question);
         Assert.Contains("Jobcenter Testkreis – Steuerungsgruppe Integration", question);
 
         cut.Find("[data-testid=confirm-delete-no]").Click();
