@@ -475,9 +475,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     }
 
     /// <summary>One line of a 409's "references": what still points at an entry that is to go.</summary>
-    private static string RefersToIt(Entity source, string field) => Texts.Say(
-        $"{Texts.Of(source).German} „{source.Id}“ ({source.Label}) verweist im Feld „{field}“ darauf",
-        $"{Texts.Of(source).English} '{source.Id}' ({source.Label}) refers to it in '{field}'");
+    private static string RefersToIt(Entity source, string field) =>
+        Texts.Get("valid.refersToIt", Texts.German ? Texts.Of(source).German : Texts.Of(source).English, source.Id, source.Label, Texts.Field(field));
 
     private static Entity? Stamp(Entity? before, Entity? after, DateTimeOffset now) => after is null ? null : after with
     {
