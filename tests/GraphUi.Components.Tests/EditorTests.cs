@@ -142,6 +142,45 @@ public sealed class EditorTests(SeededStore store) : ComponentTest(store)
     }
 
     [Fact]
+    public async Task ACollaborationAndAnActorAreCreatedWithTheirKinds()
+    {
+        var id = await Store.SmallNetworkAsync();
+        var cut = Open(id, null);
+        StartNew(cut, EntityKind.Actor);
+        cut.Find("#edit-name").Change("Caritasverband Peine");
+        cut.Find("#edit-shortName").Change("Caritas");
+        cut.Find("#edit-kind").Change(ActorKinds.WelfareAssociation);
+        cut.Find("[data-testid=editor-save-next]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("„Caritasverband Peine“ gespeichert", cut.Find("[data-testid=editor-status]").TextContent));
+        // The next actor starts with the same kind.
+        Assert.Equal(ActorKinds.WelfareAssociation, cut.Find("#edit-kind").GetAttribute("value"));
+        cut.Find("[data-testid=editor-cancel]").Click();
+
+        StartNew(cut, EntityKind.Collaboration);
+        cut.Find("#edit-from").Change("Caritasverband Peine");
+        cut.Find("#edit-to").Change("Jobcenter Testkreis");
+        cut.Find("#edit-kind").Change(CollaborationKinds.Agreement);
+        cut.Find("[data-testid=editor]").Submit();
+        cut.WaitForAssertion(() => Assert.NotNull(_selected));
+        var snapshot = await Networks.GetAsync(id);
+        var caritas = Assert.Single(snapshot.All<Actor>(), a => a.ShortName == "Caritas");
+        var c = snapshot.Find<Collaboration>(_selected!)!;
+        Assert.Equal((caritas.Id, "jc", CollaborationKinds.Agreement), (c.From, c.To, c.Kind));
+    }
+
+    [Fact]
+    public async Task AnActorCannotWorkWithItselfAndTheMessageStandsBesideTo()
+    {
+        var id = await Store.SmallNetworkAsync();
+        var cut = Open(id, null);
+        StartNew(cut, EntityKind.Collaboration);
+        cut.Find("#edit-from").Change("Verein Brücke");
+        cut.Find("#edit-to").Change("Verein Brücke");
+        cut.Find("[data-testid=editor]").Submit();
+        cut.WaitForAssertion(() => Assert.Equal("Ein Akteur kann nicht mit sich selbst zusammenarbeiten.", cut.Find("#edit-to-error").TextContent));
+    }
+
+    [Fact]
     public async Task APersonIsCreatedWithTheActorChosenByName()
     {
         var id = await Store.SmallNetworkAsync();

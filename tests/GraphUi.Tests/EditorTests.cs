@@ -95,6 +95,31 @@ public sealed class EditorTests(BrowserFixture browser, MapApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task EveryEditorAndTheNetworkEditorPassAxe()
+    {
+        await OpenAsync();
+        foreach (var (code, title) in new[]
+                 {
+                     ("Actor", "Neu: Akteur"), ("Body", "Neu: Gremium"), ("Membership", "Neu: Mitgliedschaft"), ("Collaboration", "Neu: Kooperation"),
+                     ("Person", "Neu: Person"), ("Topic", "Neu: Handlungsfeld"), ("Territory", "Neu: Gebiet"), ("Measure", "Neu: Maßnahme"),
+                 })
+        {
+            await _editor.NewAsync(code, title);
+            await _page.AssertAccessibleAsync($"editor {code}");
+            await _editor.Editor.Locator("[data-testid=editor-cancel]").ClickAsync();
+            await Expect(_editor.Editor).ToHaveCountAsync(0);
+        }
+        await _editor.Details.Locator("[data-testid=network-edit]").ClickAsync();
+        await _editor.Editor.Locator("[data-testid=rule-add]").ClickAsync();
+        await Expect(_page.Locator("#rule-0-bodyKind")).ToBeVisibleAsync();
+        await _page.AssertAccessibleAsync("network editor with a rule");
+        await _editor.TypeAsync("dataAsOf", "31.12.2024");
+        await _editor.PressEnterInAsync("dataAsOf");
+        await Expect(_editor.Details.Locator("dd[data-field=dataAsOf]")).ToHaveTextAsync("31.12.2024");
+        Assert.Equal("2024-12-31", (await Networks.GetAsync(_id)).Network.DataAsOf);
+    }
+
+    [Fact]
     public async Task TwoAndAHalfHoursInAnAmericanBrowserAreStoredAsTwoAndAHalf()
     {
         await OpenAsync("en-US");
