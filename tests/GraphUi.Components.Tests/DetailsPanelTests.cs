@@ -3,19 +3,8 @@ using GraphUi.Components.Panels;
 
 namespace GraphUi.Components.Tests;
 
-public sealed class DetailsPanelTests(SeededStore store) : ComponentTest(store)
+public sealed class DetailsPanelTests(SeededStore store) : DetailsPanelTest(store)
 {
-    private string? _selected;
-
-    private IRenderedComponent<DetailsPanel> Open(string networkId, string? selected)
-    {
-        _selected = selected;
-        return Render<DetailsPanel>(p => p
-            .Add(x => x.NetworkId, networkId)
-            .Add(x => x.SelectedId, selected)
-            .Add(x => x.SelectedIdChanged, id => _selected = id));
-    }
-
     [Fact]
     public void IsALandmarkNamedDetailsAndSaysWhatToDoWhenNothingIsSelected()
     {

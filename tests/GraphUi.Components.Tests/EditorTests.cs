@@ -5,19 +5,8 @@ using GraphUi.Components.Panels;
 namespace GraphUi.Components.Tests;
 
 /// <summary>The editors of every kind in the details panel: create, Speichern und nächster, pickers by name, German input, delete and merge with undo.</summary>
-public sealed class EditorTests(SeededStore store) : ComponentTest(store)
+public sealed class EditorTests(SeededStore store) : DetailsPanelTest(store)
 {
-    private string? _selected;
-
-    private IRenderedComponent<DetailsPanel> Open(string networkId, string? selected)
-    {
-        _selected = selected;
-        return Render<DetailsPanel>(p => p
-            .Add(x => x.NetworkId, networkId)
-            .Add(x => x.SelectedId, selected)
-            .Add(x => x.SelectedIdChanged, id => _selected = id));
-    }
-
     private static void StartNew(IRenderedComponent<DetailsPanel> cut, EntityKind kind)
     {
         cut.Find("#new-entry-kind").Change(kind.ToString());

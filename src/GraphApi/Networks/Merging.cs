@@ -100,6 +100,18 @@ public static class Merging
         private static string? Earliest(string? a, string? b) => a is null || b is null ? null : string.CompareOrdinal(a, b) <= 0 ? a : b;
         private static string? Latest(string? a, string? b) => a is null || b is null ? null : string.CompareOrdinal(a, b) >= 0 ? a : b;
 
+        /// <summary>An entry that moves to the kept one: as moved, or, when the kept one has the same already (its twin), united into that one.</summary>
+        private void MoveOrUnite<T>(T original, T moved, T? twin, Func<T, T> unite) where T : Entity
+        {
+            if (twin is null)
+            {
+                Set(moved);
+                return;
+            }
+            Set(unite(twin));
+            Remove(original);
+        }
+
         /// <summary>
         /// Everything of <paramref name="otherId"/> moves to <paramref name="keepId"/>: memberships (the same body twice becomes one,
         /// with the stronger role and the longer period), collaborations (one between the two disappears, the same one twice
@@ -126,17 +138,11 @@ public static class Merging
                 var twin = moved.Member == keepId
                     ? Current<Membership>().FirstOrDefault(x => x.Id != m.Id && x.Member == keepId && x.Body == m.Body)
                     : null;
-                if (twin is null)
+                MoveOrUnite(m, moved, twin, t => t with
                 {
-                    Set(moved);
-                    continue;
-                }
-                Set(twin with
-                {
-                    Role = Stronger(twin.Role, m.Role), Since = Earliest(twin.Since, m.Since), Until = Latest(twin.Until, m.Until),
-                    Representing = twin.Representing ?? moved.Representing,
+                    Role = Stronger(t.Role, m.Role), Since = Earliest(t.Since, m.Since), Until = Latest(t.Until, m.Until),
+                    Representing = t.Representing ?? moved.Representing,
                 });
-                Remove(m);
             }
 
             foreach (var c in snapshot.All<Collaboration>().Where(c => c.From == otherId || c.To == otherId).ToList())
@@ -149,17 +155,11 @@ public static class Merging
                 }
                 var twin = Current<Collaboration>().FirstOrDefault(x => x.Id != c.Id && x.Kind == c.Kind && x.From != otherId && x.To != otherId &&
                     ((x.From == moved.From && x.To == moved.To) || (x.From == moved.To && x.To == moved.From)));
-                if (twin is null)
+                MoveOrUnite(c, moved, twin, t => t with
                 {
-                    Set(moved);
-                    continue;
-                }
-                Set(twin with
-                {
-                    Topics = Union(twin.Topics, c.Topics), Since = Earliest(twin.Since, c.Since), Until = Latest(twin.Until, c.Until),
-                    Description = twin.Description ?? c.Description,
+                    Topics = Union(t.Topics, c.Topics), Since = Earliest(t.Since, c.Since), Until = Latest(t.Until, c.Until),
+                    Description = t.Description ?? c.Description,
                 });
-                Remove(c);
             }
 
             foreach (var p in snapshot.All<Person>().Where(p => p.Actor == otherId)) Set(Now(p) with { Actor = keepId });
