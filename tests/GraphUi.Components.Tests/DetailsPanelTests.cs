@@ -3,19 +3,8 @@ using GraphUi.Components.Panels;
 
 namespace GraphUi.Components.Tests;
 
-public sealed class DetailsPanelTests(SeededStore store) : ComponentTest(store)
+public sealed class DetailsPanelTests(SeededStore store) : DetailsPanelTest(store)
 {
-    private string? _selected;
-
-    private IRenderedComponent<DetailsPanel> Open(string networkId, string? selected)
-    {
-        _selected = selected;
-        return Render<DetailsPanel>(p => p
-            .Add(x => x.NetworkId, networkId)
-            .Add(x => x.SelectedId, selected)
-            .Add(x => x.SelectedIdChanged, id => _selected = id));
-    }
-
     [Fact]
     public void IsALandmarkNamedDetailsAndSaysWhatToDoWhenNothingIsSelected()
     {
@@ -121,7 +110,7 @@ public sealed class DetailsPanelTests(SeededStore store) : ComponentTest(store)
         cut.Find("[data-testid=details-delete]").Click();
         var question = cut.Find("[data-testid=confirm-delete]").TextContent;
         Assert.Contains("„Jobcenter Testkreis“ löschen?", question);
-        Assert.Contains("1 Mitgliedschaft, 1 Kooperation", question);
+        Assert.Contains("Mit dem Akteur werden 1 Mitgliedschaft und 1 Kooperation gelöscht", question);
         Assert.Contains("Jobcenter Testkreis – Steuerungsgruppe Integration", question);
 
         cut.Find("[data-testid=confirm-delete-no]").Click();

@@ -24,7 +24,30 @@ public static class EntitiesApi
         Map<Measure>(routes, "Measures");
         Map<Membership>(routes, "Memberships");
         Map<Collaboration>(routes, "Collaborations");
+        routes.MapPost("/api/networks/{networkId}/merge", Merge).WithTags("Merge").WithName("Merge")
+            .WithSummary("Zusammenführen: two actors that are one organisation (everything of 'other' moves to 'keep'), or two bodies " +
+                         "('other' is dissolved as of 'asOf', its members continue in 'keep'); one change set, undone by reverting it.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
+    }
+
+    /// <summary>The body of POST …/merge: kind "actor" or "body", the ids to keep and to merge into it, and for bodies the day.</summary>
+    public sealed record MergeBody(string? Kind, string? Keep, string? Other, string? AsOf);
+
+    private static async Task<Ok<ChangeSet>> Merge(NetworkService networks, string networkId, MergeBody body, HttpContext context,
+        CancellationToken ct)
+    {
+        var kind = body.Kind switch { "actor" => EntityKind.Actor, "body" => EntityKind.Body, _ => (EntityKind?)null };
+        if (kind is null)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("kind", EntityValidator.NotAllowed(body.Kind, ["actor", "body"]));
+            errors.ThrowIfAny();
+        }
+        var set = await networks.MergeAsync(networkId, new MergeRequest(kind!.Value, body.Keep?.Trim() ?? "", body.Other?.Trim() ?? "",
+            string.IsNullOrWhiteSpace(body.AsOf) ? null : body.AsOf.Trim()), ApiConventions.Author(context), ct);
+        ApiConventions.TellRevision(context, set);
+        return TypedResults.Ok(set);
     }
 
     /// <summary>The URL segment of a kind: "actors", "bodies"...</summary>

@@ -73,37 +73,33 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 break;
             case Territory t:
                 Name(t.Name, p("name"), errors);
-                OneOf(t.Kind, TerritoryKinds.All, p("kind"), errors);
+                OneOf(t.Kind, Kinds.Territory, p("kind"), errors);
                 break;
             case Actor a:
                 Name(a.Name, p("name"), errors);
                 if (a.ShortName is not null) Name(a.ShortName, p("shortName"), errors);
-                OneOf(a.Kind, ActorKinds.All, p("kind"), errors);
+                OneOf(a.Kind, Kinds.Actor, p("kind"), errors);
                 IdList(a.Territories, p("territories"), errors);
                 IdList(a.Topics, p("topics"), errors);
                 Text(a.Description, p("description"), errors);
                 break;
             case Body b:
                 Name(b.Name, p("name"), errors);
-                OneOf(b.Kind, BodyKinds.All, p("kind"), errors);
-                OneOf(b.Status, BodyStatuses.All, p("status"), errors);
+                OneOf(b.Kind, Kinds.Body, p("kind"), errors);
+                OneOf(b.Status, Kinds.BodyStatus, p("status"), errors);
                 Text(b.Mandate, p("mandate"), errors);
                 IdList(b.Topics, p("topics"), errors);
                 IdList(b.Territories, p("territories"), errors);
                 if (b.MeetingsPerYear is < 0 or > 366)
-                    errors.Add(p("meetingsPerYear"), Texts.Say("Muss zwischen 0 und 366 liegen.", "Must be between 0 and 366."));
+                    errors.Add(p("meetingsPerYear"), Texts.Get("valid.between", Texts.Field("meetingsPerYear"), 0, 366));
                 if (b.MeetingHours is not null && (double.IsNaN(b.MeetingHours.Value) || b.MeetingHours is <= 0 or > 24))
-                    errors.Add(p("meetingHours"), Texts.Say("Muss größer als 0 und höchstens 24 sein.", "Must be more than 0 and at most 24."));
+                    errors.Add(p("meetingHours"), Texts.Get("valid.hours", Texts.Field("meetingHours")));
                 Date(b.LastMeeting, p("lastMeeting"), errors);
                 DatesInOrder(b.Founded, b.Dissolved, p("founded"), p("dissolved"), errors);
                 if (b.Status == BodyStatuses.Dissolved && b.Dissolved is null)
-                    errors.Add(p("dissolved"), Texts.Say(
-                        "Ein Gremium mit dem Status „dissolved“ braucht das Datum, an dem es aufgelöst wurde.",
-                        "A body with status 'dissolved' needs the date it was dissolved."));
+                    errors.Add(p("dissolved"), Texts.Get("valid.dissolvedNeedsDate", Kinds.BodyStatus.Label(BodyStatuses.Dissolved), Texts.Field("dissolved")));
                 if (b.Status != BodyStatuses.Dissolved && b.Dissolved is not null)
-                    errors.Add(p("status"), Texts.Say(
-                        "Ein Gremium mit einem Auflösungsdatum („dissolved“) muss den Status „dissolved“ haben.",
-                        "A body with a 'dissolved' date must have status 'dissolved'."));
+                    errors.Add(p("status"), Texts.Get("valid.dissolvedNeedsStatus", Texts.Field("dissolved"), Kinds.BodyStatus.Label(BodyStatuses.Dissolved)));
                 break;
             case Person pe:
                 Name(pe.Name, p("name"), errors);
@@ -120,15 +116,15 @@ public sealed partial class EntityValidator(GraphLimits limits)
             case Membership m:
                 Required(m.Member, p("member"), errors);
                 Required(m.Body, p("body"), errors);
-                OneOf(m.Role, MembershipRoles.All, p("role"), errors);
+                OneOf(m.Role, Kinds.Role, p("role"), errors);
                 DatesInOrder(m.Since, m.Until, p("since"), p("until"), errors);
                 break;
             case Collaboration c:
                 Required(c.From, p("from"), errors);
                 Required(c.To, p("to"), errors);
                 if (c.From.Length > 0 && c.From == c.To)
-                    errors.Add(p("to"), Texts.Say("Ein Akteur kann nicht mit sich selbst kooperieren.", "An actor cannot collaborate with itself."));
-                OneOf(c.Kind, CollaborationKinds.All, p("kind"), errors);
+                    errors.Add(p("to"), Texts.Get("valid.selfCollaboration"));
+                OneOf(c.Kind, Kinds.Collaboration, p("kind"), errors);
                 IdList(c.Topics, p("topics"), errors);
                 DatesInOrder(c.Since, c.Until, p("since"), p("until"), errors);
                 Text(c.Description, p("description"), errors);
@@ -142,14 +138,12 @@ public sealed partial class EntityValidator(GraphLimits limits)
         {
             var rule = rules[i];
             var rp = $"{path}[{i}]";
-            OneOf(rule.BodyKind, BodyKinds.All, ValidationErrors.Join(rp, "bodyKind"), errors);
+            OneOf(rule.BodyKind, Kinds.Body, ValidationErrors.Join(rp, "bodyKind"), errors);
             var kinds = rule.RequiredActorKinds ?? [];
             for (var j = 0; j < kinds.Count; j++)
-                OneOf(kinds[j], ActorKinds.All, ValidationErrors.Join(rp, $"requiredActorKinds[{j}]"), errors);
+                OneOf(kinds[j], Kinds.Actor, ValidationErrors.Join(rp, $"requiredActorKinds[{j}]"), errors);
             if (rules.Take(i).Any(r => r.BodyKind == rule.BodyKind))
-                errors.Add(ValidationErrors.Join(rp, "bodyKind"), Texts.Say(
-                    $"Für die Gremienart „{rule.BodyKind}“ gibt es schon eine Regel.",
-                    $"There is already a rule for body kind '{rule.BodyKind}'."));
+                errors.Add(ValidationErrors.Join(rp, "bodyKind"), Texts.Get("valid.ruleTwice", Kinds.Body.Label(rule.BodyKind)));
         }
     }
 
@@ -189,15 +183,11 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 if (m.Member.Length > 0 && member is not (Actor or Person))
                     errors.Add(p("member"), member is null
                         ? DoesNotExist(m.Member)
-                        : Texts.Say(
-                            $"„{m.Member}“ ist {Texts.Of(member).Ein}; Mitglied kann nur ein Akteur oder eine Person sein.",
-                            $"'{m.Member}' is {Texts.Of(member).A}; a member must be an actor or a person."));
+                        : Texts.Get("valid.notAMember", member.Label, Texts.German ? Texts.Of(member).Ein : Texts.Of(member).A));
                 Ref<Body>(m.Body, network, p("body"), errors);
                 Ref<Actor>(m.Representing, network, p("representing"), errors);
                 if (m.Representing is not null && member is Actor)
-                    errors.Add(p("representing"), Texts.Say(
-                        "Nur die Mitgliedschaft einer Person nennt den Akteur, den sie vertritt; dieses Mitglied ist ein Akteur.",
-                        "Only a person's membership names the actor they represent; this member is an actor."));
+                    errors.Add(p("representing"), Texts.Get("valid.representingActor", Texts.Field("representing")));
                 break;
             case Collaboration c:
                 Ref<Actor>(c.From, network, p("from"), errors);
@@ -211,9 +201,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
     public void CheckBodySize(string bodyId, int memberships, string path, ValidationErrors errors)
     {
         if (memberships > limits.MaxMembersPerBody)
-            errors.Add(path, Texts.Say(
-                $"Das Gremium „{bodyId}“ hätte {memberships} Mitgliedschaften; erlaubt sind höchstens {limits.MaxMembersPerBody}.",
-                $"Body '{bodyId}' would have {memberships} memberships; at most {limits.MaxMembersPerBody} are allowed."));
+            errors.Add(path, Texts.Get("valid.bodySize", bodyId, memberships, limits.MaxMembersPerBody));
     }
 
     /// <summary>Everything that refers to <paramref name="id"/>, as "kind 'id'.field", apart from memberships and collaborations.</summary>
@@ -246,26 +234,25 @@ public sealed partial class EntityValidator(GraphLimits limits)
     }
 
     /// <summary>"'x' is not allowed; use one of: …" for a value outside a fixed list; the list is API values, so it stays as it is.</summary>
-    public static string NotAllowed(string? value, IReadOnlyList<string> allowed) => Texts.Say(
-        $"„{value}“ ist nicht erlaubt; möglich sind: {string.Join(", ", allowed)}.",
-        $"'{value}' is not allowed; use one of: {string.Join(", ", allowed)}.");
+    public static string NotAllowed(string? value, IReadOnlyList<string> allowed) =>
+        Texts.Get("valid.notAllowed", value, string.Join(", ", allowed));
 
-    private static string DoesNotExist(string id) =>
-        Texts.Say($"„{id}“ gibt es in diesem Netzwerk nicht.", $"'{id}' does not exist in this network.");
+    /// <summary>The same for a kind field, with each code's word ("jobcenter (Jobcenter)"), so a person sees what the codes mean.</summary>
+    private static string NotAllowed(string? value, Vocabulary allowed) =>
+        Texts.Get("valid.notAllowed", value, string.Join(", ", allowed.Select(t => string.Equals(t.Label, t.Code, StringComparison.OrdinalIgnoreCase) ? t.Code : $"{t.Code} ({t.Label})")));
 
-    private static string Empty() => Texts.Say("Darf nicht leer sein.", "Must not be empty.");
+    private static string DoesNotExist(string id) => Texts.Get("valid.notExists", id);
 
-    private static string TooLong(int max, int length) =>
-        Texts.Say($"Darf höchstens {max} Zeichen lang sein; es sind {length}.", $"Must be at most {max} characters; it has {length}.");
+    private static string Empty() => Texts.Get("valid.empty");
+
+    private static string TooLong(int max, int length) => Texts.Get("valid.tooLong", max, length);
 
     private void CheckId(string id, string path, ValidationErrors errors)
     {
         if (string.IsNullOrEmpty(id)) errors.Add(path, Empty());
         else if (id.Length > limits.MaxIdLength) errors.Add(path, TooLong(limits.MaxIdLength, id.Length));
         else if (!IdPattern().IsMatch(id))
-            errors.Add(path, Texts.Say(
-                "Darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“, „_“, „.“ und „:“ enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.",
-                "May contain only letters, digits, '-', '_', '.' and ':', and must start with a letter or digit."));
+            errors.Add(path, Texts.Get("valid.id"));
     }
 
     private void Name(string value, string path, ValidationErrors errors)
@@ -285,29 +272,27 @@ public sealed partial class EntityValidator(GraphLimits limits)
         if (value.Length == 0) errors.Add(path, Empty());
     }
 
-    private static void OneOf(string? value, IReadOnlyList<string> allowed, string path, ValidationErrors errors)
+    private static void OneOf(string? value, Vocabulary allowed, string path, ValidationErrors errors)
     {
-        if (value is null || !allowed.Contains(value))
+        if (!allowed.Contains(value))
             errors.Add(path, NotAllowed(value, allowed));
     }
 
     private void IdList(IReadOnlyList<string> ids, string path, ValidationErrors errors)
     {
         if (ids.Count > limits.MaxListLength)
-            errors.Add(path, Texts.Say(
-                $"Darf höchstens {limits.MaxListLength} Einträge haben; es sind {ids.Count}.",
-                $"Must have at most {limits.MaxListLength} entries; it has {ids.Count}."));
+            errors.Add(path, Texts.Get("valid.listTooLong", limits.MaxListLength, ids.Count));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
             if (!seen.Add(ids[i] ?? ""))
-                errors.Add($"{path}[{i}]", Texts.Say($"„{ids[i]}“ steht zweimal in der Liste.", $"'{ids[i]}' is listed twice."));
+                errors.Add($"{path}[{i}]", Texts.Get("valid.twice", ids[i]));
     }
 
     private static bool Date(string? value, string path, ValidationErrors errors)
     {
         if (value is null) return true;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return true;
-        errors.Add(path, Texts.Say($"„{value}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{value}' is not a date of the form YYYY-MM-DD."));
+        errors.Add(path, Texts.Get("valid.date", value));
         return false;
     }
 
@@ -315,12 +300,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
     {
         var ok = Date(from, fromPath, errors) & Date(to, toPath, errors);
         if (ok && from is not null && to is not null && string.CompareOrdinal(from, to) > 0)
-        {
-            var fromField = fromPath.Split('.')[^1];
-            errors.Add(toPath, Texts.Say(
-                $"„{to}“ liegt vor dem Anfangsdatum {fromField} „{from}“; die Daten sind in der falschen Reihenfolge.",
-                $"'{to}' is before {fromField} '{from}'; the dates are in the wrong order."));
-        }
+            errors.Add(toPath, Texts.Get("valid.datesOrder", Texts.Field(toPath), Texts.Day(to), Texts.Field(fromPath), Texts.Day(from)));
     }
 
     private static void Ref<T>(string? id, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity
@@ -330,7 +310,9 @@ public sealed partial class EntityValidator(GraphLimits limits)
         var wanted = Texts.Of(NetworkSnapshot.KindOf<T>());
         errors.Add(path, other is null
             ? DoesNotExist(id)
-            : Texts.Say($"„{id}“ ist {Texts.Of(other).Ein}, {wanted.Kein}.", $"'{id}' is {Texts.Of(other).A}, not {wanted.A}."));
+            : Texts.German
+                ? Texts.Get("valid.wrongKind", other.Label, Texts.Of(other).Ein, wanted.Kein)
+                : Texts.Get("valid.wrongKind", other.Label, Texts.Of(other).A, wanted.A));
     }
 
     private static void Refs<T>(IReadOnlyList<string> ids, NetworkSnapshot network, string path, ValidationErrors errors) where T : Entity
@@ -348,7 +330,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
             if (id == start.Id)
             {
                 var cycle = $"{string.Join(" → ", seen)} → {start.Id}";
-                errors.Add(path, Texts.Say($"Das ergäbe einen Zirkelbezug: {cycle}.", $"This makes a cycle: {cycle}."));
+                errors.Add(path, Texts.Get("valid.cycle", cycle));
                 return;
             }
             if (seen.Contains(id)) return; // a loop further up that does not include this entity; reported where it starts

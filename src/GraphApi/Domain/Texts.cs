@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Resources;
+using GraphApi.Localization;
 
 namespace GraphApi.Domain;
 
@@ -14,6 +16,31 @@ public static class Texts
 
     /// <summary>The German or the English text, whichever the current request asked for.</summary>
     public static string Say(string german, string english) => German ? german : english;
+
+    private static readonly ResourceManager Resources = new("GraphApi.Localization.Strings", typeof(Strings).Assembly);
+
+    /// <summary>A text of the resx (<c>Strings.resx</c> German, <c>Strings.en.resx</c> English) in the current UI culture, formatted with <paramref name="args"/>.</summary>
+    public static string Get(string key, params object?[] args)
+    {
+        var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
+    }
+
+    /// <summary>
+    /// The word a person reads for a field the API names ("since" → "Beginn", "$.bodies[2].reportsTo" → "berichtet an"),
+    /// from the resx keys <c>field.*</c>; a field without one keeps its API name.
+    /// </summary>
+    public static string Field(string path)
+    {
+        var last = path.Split('.', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? path;
+        var bracket = last.IndexOf('[');
+        if (bracket > 0) last = last[..bracket];
+        return Resources.GetString("field." + last, CultureInfo.CurrentUICulture) ?? last;
+    }
+
+    /// <summary>An ISO day as people read it ("12.03.2025" / "12 Mar 2025"); anything else as it is.</summary>
+    public static string Day(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Dates.Day(d) : value;
 
     /// <summary>The name of an entity kind in both languages, with the German articles it takes (from the kind registry).</summary>
     public static Noun Of(EntityKind kind) => new(Kinds.Of(kind));

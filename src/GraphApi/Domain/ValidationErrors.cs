@@ -34,11 +34,10 @@ public sealed class ValidationFailedException(ValidationErrors errors) : Excepti
 public sealed class NotFoundException(string message) : Exception(message)
 {
     public static NotFoundException NoNetwork(string networkId) =>
-        new(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
+        new(Texts.Get("valid.noNetwork", networkId));
 
-    public static NotFoundException NoEntry(EntityKind kind, string id, string networkId) => new(Texts.Say(
-        $"Im Netzwerk „{networkId}“ gibt es {Texts.Of(kind).Keinen} „{id}“.",
-        $"There is no {Texts.Of(kind).English} '{id}' in network '{networkId}'."));
+    public static NotFoundException NoEntry(EntityKind kind, string id, string networkId) =>
+        new(Texts.Get("valid.noEntry", networkId, Texts.German ? Texts.Of(kind).Keinen : Texts.Of(kind).English, id));
 }
 
 /// <summary>
@@ -52,6 +51,6 @@ public sealed class ConflictException(string message, Entity? current = null, IR
     public IReadOnlyList<string> References { get; } = references ?? [];
 
     /// <summary>The network id is taken; the service finds it out, or the store when another process was first.</summary>
-    public static ConflictException NetworkExists(string networkId, Entity? current = null) => new(Texts.Say(
-        $"Ein Netzwerk mit der Kennung „{networkId}“ gibt es schon.", $"A network with id '{networkId}' already exists."), current);
+    public static ConflictException NetworkExists(string networkId, Entity? current = null) =>
+        new(Texts.Get("valid.networkExists", networkId), current);
 }

@@ -202,6 +202,25 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         }, author, ct);
 
     /// <summary>
+    /// Zusammenführen (<see cref="Merging"/>): two actors that are one organisation, or two bodies of which one is dissolved
+    /// into the other, as ONE change set, so the history shows one entry and one undo takes it back.
+    /// </summary>
+    public Task<ChangeSet> MergeAsync(string networkId, MergeRequest request, string author, CancellationToken ct = default) =>
+        CommitAsync(networkId, creating: false, snapshot =>
+        {
+            var changes = PreviewMerge(snapshot, request);
+            CheckWhole(snapshot, changes);
+            return changes;
+        }, author, ct);
+
+    /// <summary>The changes a merge would make on <paramref name="snapshot"/>, without making them; the request's mistakes as 400.</summary>
+    public static IReadOnlyList<Change> PreviewMerge(NetworkSnapshot snapshot, MergeRequest request)
+    {
+        Merging.Check(snapshot, request).ThrowIfAny();
+        return Merging.Plan(snapshot, request);
+    }
+
+    /// <summary>
     /// Undoes a committed change set by committing its inverse as a new change set (nothing is erased
     /// from history). Refused with 409 if any entity it touched has changed since, so no later edit is lost.
     /// </summary>
@@ -468,9 +487,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     }
 
     /// <summary>One line of a 409's "references": what still points at an entry that is to go.</summary>
-    private static string RefersToIt(Entity source, string field) => Texts.Say(
-        $"{Texts.Of(source).German} „{source.Id}“ ({source.Label}) verweist im Feld „{field}“ darauf",
-        $"{Texts.Of(source).English} '{source.Id}' ({source.Label}) refers to it in '{field}'");
+    private static string RefersToIt(Entity source, string field) =>
+        Texts.Get("valid.refersToIt", Texts.German ? Texts.Of(source).German : Texts.Of(source).English, source.Id, source.Label, Texts.Field(field));
 
     private static Entity? Stamp(Entity? before, Entity? after, DateTimeOffset now) => after is null ? null : after with
     {

@@ -147,9 +147,9 @@ public sealed class EntitiesApiTests : SampleNetworkTest
     {
         var problem = await ProblemAssert.Status(await _client.DeleteAsync("/api/networks/kreis/actors/amt"), HttpStatusCode.Conflict);
         var references = problem.GetProperty("references").EnumerateArray().Select(r => r.GetString()!).ToList();
-        Assert.Contains(references, r => r.StartsWith("body 'sg'") && r.EndsWith("in 'lead'"));
-        Assert.Contains(references, r => r.StartsWith("person 'leitung'") && r.EndsWith("in 'actor'"));
-        Assert.Contains(references, r => r.StartsWith("membership 'm-leitung-sg'") && r.EndsWith("in 'representing'"));
+        Assert.Contains(references, r => r.StartsWith("body 'sg'") && r.EndsWith("in 'Lead'"));
+        Assert.Contains(references, r => r.StartsWith("person 'leitung'") && r.EndsWith("in 'Organisation'"));
+        Assert.Contains(references, r => r.StartsWith("membership 'm-leitung-sg'") && r.EndsWith("in 'Representing'"));
         Assert.NotNull(await _app.GetAsync<JsonObject>("/api/networks/kreis/actors/amt"));
 
         var topic = await ProblemAssert.Status(await _client.DeleteAsync("/api/networks/kreis/topics/arbeit"), HttpStatusCode.Conflict);

@@ -42,7 +42,7 @@ public sealed class LanguageTests : IAsyncLifetime
         var errors = problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
         Assert.Equal(["Darf nicht leer sein."], errors["name"]);
         var kind = Assert.Single(errors["kind"]);
-        Assert.StartsWith("„ngo“ ist nicht erlaubt; möglich sind: administration, jobcenter,", kind);
+        Assert.StartsWith("„ngo“ ist nicht erlaubt; möglich sind: administration (Verwaltung), jobcenter, employmentAgency (Agentur für Arbeit),", kind);
     }
 
     [Fact]
@@ -51,16 +51,16 @@ public sealed class LanguageTests : IAsyncLifetime
         var client = Client(null);
         var membership = await ProblemAssert.Invalid(
             await client.PostAsJsonAsync("/api/networks/kreis/memberships", new { member = "arbeit", body = "amt" }), "member", "body");
-        Assert.Equal("„arbeit“ ist ein Handlungsfeld; Mitglied kann nur ein Akteur oder eine Person sein.", Assert.Single(membership["member"]));
-        Assert.Equal("„amt“ ist ein Akteur, kein Gremium.", Assert.Single(membership["body"]));
+        Assert.Equal("„Arbeit“ ist ein Handlungsfeld; Mitglied kann nur ein Akteur oder eine Person sein.", Assert.Single(membership["member"]));
+        Assert.Equal("„Amt für Migration“ ist ein Akteur, kein Gremium.", Assert.Single(membership["body"]));
 
         var person = await ProblemAssert.Invalid(
             await client.PostAsJsonAsync("/api/networks/kreis/persons", new { name = "Leitung", actor = "sg" }), "actor");
-        Assert.Equal("„sg“ ist ein Gremium, kein Akteur.", Assert.Single(person["actor"]));
+        Assert.Equal("„Steuerungsgruppe Integration“ ist ein Gremium, kein Akteur.", Assert.Single(person["actor"]));
 
         var collaboration = await ProblemAssert.Invalid(
             await client.PostAsJsonAsync("/api/networks/kreis/collaborations", new { from = "jc", to = "leitung" }), "to");
-        Assert.Equal("„leitung“ ist eine Person, kein Akteur.", Assert.Single(collaboration["to"]));
+        Assert.Equal("„Leitung Referat Integration“ ist eine Person, kein Akteur.", Assert.Single(collaboration["to"]));
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class EntityValidatorTests
         var errors = References(new Membership { Id = "m", Member = "t", Body = "a" },
             new Actor { Id = "a", Name = "A", Kind = "other" }, new Topic { Id = "t", Name = "T" });
         Assert.Contains("is a topic", Assert.Single(errors["member"]));
-        Assert.Equal("'a' is an actor, not a body.", Assert.Single(errors["body"]));
+        Assert.Equal("'A' is an actor, not a body.", Assert.Single(errors["body"]));
     }
 
     [Fact]

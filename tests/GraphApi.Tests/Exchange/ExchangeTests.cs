@@ -80,7 +80,7 @@ public sealed class ExchangeTests : IDisposable
             "$.actors[0].kind", "$.actors[1].parent", "$.actors[2].name", "$.bodies[0].founded", "$.bodies[1].id",
             "$.memberships[1].body", "$.collaborations[0].until", "$.compositionRules[0].bodyKind");
         Assert.Equal("'jc' is already used by $.actors[2].", errors["$.bodies[1].id"][0]);
-        Assert.Equal("'amt' is an actor, not a body.", errors["$.memberships[1].body"][0]);
+        Assert.Equal("'Amt für Migration' is an actor, not a body.", errors["$.memberships[1].body"][0]);
         await Api.ProblemAssert.Status(await _app.CreateClient().GetAsync("/api/networks/kreis"), HttpStatusCode.NotFound);
     }
 
