@@ -324,20 +324,9 @@ public sealed partial class EntityValidator(GraphLimits limits)
     private static void Chain<T>(T start, NetworkSnapshot network, Func<T, string?> next, string path, ValidationErrors errors)
         where T : Entity
     {
-        var seen = new List<string> { start.Id };
-        for (var id = next(start); id is not null; )
-        {
-            if (id == start.Id)
-            {
-                var cycle = $"{string.Join(" → ", seen)} → {start.Id}";
-                errors.Add(path, Texts.Get("valid.cycle", cycle));
-                return;
-            }
-            if (seen.Contains(id)) return; // a loop further up that does not include this entity; reported where it starts
-            seen.Add(id);
-            var current = network.Find<T>(id);
-            if (current is null) return;
-            id = next(current);
-        }
+        var field = $"{typeof(T).Name}.{path[(path.LastIndexOf('.') + 1)..]}";
+        if (Chains.Of(network).LoopFrom(start, network, field, next) is not { } loop) return;
+        var cycle = string.Join(" → ", loop.Select((id, i) => i == 0 ? start.Label : network.Find(id)?.Label ?? id).Append(start.Label));
+        errors.Add(path, Texts.Get("valid.cycle", cycle));
     }
 }

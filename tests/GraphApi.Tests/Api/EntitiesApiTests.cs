@@ -169,7 +169,7 @@ public sealed class EntitiesApiTests : SampleNetworkTest
         var kv = await _app.GetAsync<JsonObject>("/api/networks/kreis/actors/kv");
         kv["parent"] = "amt";
         var errors = await ProblemAssert.Invalid(await _client.PutAsync("/api/networks/kreis/actors/kv", Json(kv.ToJsonString())), "parent");
-        Assert.Equal("This makes a cycle: kv → amt → kv.", errors["parent"][0]);
+        Assert.Equal("This makes a cycle: Kreisverwaltung → Amt für Migration → Kreisverwaltung.", errors["parent"][0]);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public class EntityValidatorTests
     {
         var errors = References(new Actor { Id = "a", Name = "A", Kind = "other", Parent = "b" },
             new Actor { Id = "b", Name = "B", Kind = "other", Parent = "c" }, new Actor { Id = "c", Name = "C", Kind = "other", Parent = "a" });
-        Assert.Equal("This makes a cycle: a → b → c → a.", Assert.Single(errors["parent"]));
+        Assert.Equal("This makes a cycle: A → B → C → A.", Assert.Single(errors["parent"]));
     }
 
     [Fact]
