@@ -44,7 +44,8 @@ public sealed class ChangeSentences(IStringLocalizer<Strings> texts)
     /// </summary>
     public string Difference(Change change, Names names)
     {
-        var entity = (change.After ?? change.Before)!;
+        // An entity is named as it was known at the earlier point: a renamed one by its old name.
+        var entity = (change.Before ?? change.After)!;
         if (change is { Op: ChangeOp.Update, Before: Network b, After: Network a } && MeetingChange(b, a) is { } meeting)
             return texts[meeting.Started ? "sentence.diff.meetingStarted" : "sentence.diff.meetingEnded", MeetingName(meeting.Meeting)];
         var what = Capitalise(Phrase(entity, accusative: false, names));
@@ -53,6 +54,7 @@ public sealed class ChangeSentences(IStringLocalizer<Strings> texts)
             ChangeOp.Create => texts["sentence.diff.appeared", what],
             ChangeOp.Delete => texts["sentence.diff.removed", what],
             _ when Ending(change.Before!, change.After!) is { } verb => texts[$"sentence.diff.{verb}", what],
+            _ when Renamed(change.Before!, change.After!) is { } name => texts["sentence.diff.renamed", what, name],
             _ => texts["sentence.diff.changed", what, Fields(change.Before!, change.After!)],
         };
     }

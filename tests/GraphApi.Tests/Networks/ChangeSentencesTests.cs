@@ -133,6 +133,7 @@ public sealed class ChangeSentencesTests
         Assert.Equal("Die Mitgliedschaft von „Jobcenter Peine“ im Gremium „Koordinierungsstab MuT“ ist beendet.", s.Difference(ended, names));
         Assert.Equal("Der Akteur „Caritasverband Peine“ ist entfernt.", s.Difference(removed, names));
         Assert.Equal("Das Gremium „Koordinierungsstab MuT“ ist geändert (Sitzungen pro Jahr).", s.Difference(changed, names));
+        Assert.Equal("Der Akteur „Caritasverband Peine“ heißt jetzt „Caritas“.", s.Difference(Update(Caritas, Caritas with { Name = "Caritas" }), names));
         Assert.Equal([ChangeSentences.Appeared, ChangeSentences.Ended, ChangeSentences.Ended, ChangeSentences.Changed],
             new[] { added, ended, removed, changed }.Select(ChangeSentences.Category));
     }
