@@ -128,6 +128,26 @@ public sealed class MeetingTests : IDisposable
         Assert.Equal(2, toNow.Entries.Count);
     }
 
+    [Fact]
+    public async Task TwoDaysCompareWhatTheDataSaysAndADayAgainstAMeetingComparesStates()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        var id = await SmallAsync();
+        var comparisons = _app.Services.GetRequiredService<Comparisons>();
+        var days = await comparisons.CompareAsync(id, "2016-01-01", "2016-12-31", null);
+        Assert.Null(days.FromRevision);
+        Assert.Contains(days.Entries, e => e.Type == "membership" && e.Change == ChangeSentences.Appeared && e.Nodes.Contains("sg"));
+        Assert.All(days.Entries, e => Assert.DoesNotContain("„amt“", e.Sentence));
+        Assert.StartsWith("Von 01.01.2016 bis 31.12.2016:", days.Summary);
+
+        var meeting = await MeetingWithEditsAsync(id);
+        // The import was committed today: a day long ago stands for the state before it (revision 0), today for the state after it.
+        var sinceNothing = await comparisons.CompareAsync(id, "2000-01-01", meeting.Id, null);
+        Assert.Equal((0L, meeting.EndRevision), (sinceNothing.FromRevision!.Value, sinceNothing.ToRevision));
+        Assert.Contains(sinceNothing.Entries, e => e.Sentence == "Der Akteur „Verein Brücke“ ist neu.");
+        Assert.All(sinceNothing.Entries, e => Assert.Equal(ChangeSentences.Appeared, e.Change));
+    }
+
     [Theory]
     [InlineData("meeting=keine", "meeting")]
     [InlineData("meeting=keine&from=2025-01-01", "meeting")]
