@@ -22,6 +22,8 @@ public static class OwnChanges
         foreach (var set in history.Where(s => s.Author == author && s.Changes.Count > 0).OrderBy(s => s.Revision))
         {
             own.Add(set.Revision);
+            // Changes of the network itself (its name, a meeting started or ended) are not undone here (RevertAsync refuses them).
+            if (set.Changes.Any(c => c.Kind == EntityKind.Network)) continue;
             if (undo.TryPeek(out var done) && Reverses(set, done))
             {
                 undo.Pop();

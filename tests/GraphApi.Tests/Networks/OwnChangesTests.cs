@@ -41,5 +41,16 @@ public sealed class OwnChangesTests
         Assert.Equal(new long?[] { 5, null }, Next(OwnChanges.Of([edit, undo, other, fresh], "Anna")));
     }
 
+    [Fact]
+    public void StartingAMeetingIsOwnButNotWhatUndoTakes()
+    {
+        var edit = Set(2, "Anna", A1, A2);
+        var network = new Network { Id = "n", Name = "Kreis", Version = 1 };
+        var start = Set(3, "Anna", network, network with { Meetings = [new Meeting("s", "Sitzung", "2025-03-12", 2)], Version = 2 });
+        var state = OwnChanges.Of([edit, start], "Anna");
+        Assert.Equal(new long?[] { 2, null }, Next(state));
+        Assert.Contains(3L, state.Own);
+    }
+
     private static long?[] Next(UndoState s) => [s.Undo, s.Redo];
 }
