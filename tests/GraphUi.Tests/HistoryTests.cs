@@ -151,6 +151,12 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         await Expect(protokoll.Root.Locator("section")).ToHaveCountAsync(2); // the meeting's own start and end are not part of it
         await _page.AssertAccessibleAsync("Protokoll");
 
+        // "Drucken" opens the browser's print dialog (through the interop: the CSP allows no inline handler).
+        await _page.EvaluateAsync("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }");
+        await Expect(protokoll.Print).ToBeEnabledAsync();
+        await protokoll.Print.ClickAsync();
+        await _page.WaitForFunctionAsync("() => window.__printed === 1");
+
         await _page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(protokoll.Actions).ToBeHiddenAsync();
         var pdf = await _page.PdfAsync(new() { Format = "A4" });

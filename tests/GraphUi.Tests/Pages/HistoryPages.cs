@@ -69,4 +69,5 @@ public sealed class ProtokollPage(IPage page)
     public ILocator Heading => Root.Locator("h1");
     public ILocator Group(string kind) => Root.Locator($"section[data-kind={kind}] li");
     public ILocator Actions => Root.Locator(".protokoll-actions");
+    public ILocator Print => Root.Locator("[data-testid=protokoll-print]");
 }
