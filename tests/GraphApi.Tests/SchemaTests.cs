@@ -111,6 +111,7 @@ public sealed class SchemaTests
             ["#/$defs/membership"] = typeof(Membership),
             ["#/$defs/collaboration"] = typeof(Collaboration),
             ["#/$defs/compositionRule"] = typeof(CompositionRule),
+            ["#/$defs/meeting"] = typeof(Meeting),
         };
         foreach (var (location, type) in types)
         {
@@ -483,7 +484,8 @@ internal static class SchemaSamples
         { "id": "welcome", "name": "Welcome-App", "offeredBy": ["kv"], "topics": ["arbeit"], "territories": ["lk"], "description": "Eine App",
           "since": "2019-01-01", "until": "2025-12-31" }
       ],
-      "compositionRules": [ { "bodyKind": "steeringGroup", "requiredActorKinds": ["migrantOrganisation", "jobcenter"] } ]
+      "compositionRules": [ { "bodyKind": "steeringGroup", "requiredActorKinds": ["migrantOrganisation", "jobcenter"] } ],
+      "meetings": [ { "id": "s1", "title": "Sitzung der Steuerungsgruppe", "day": "2025-03-12", "startRevision": 0, "endRevision": 0 } ]
     }
     """;
 

@@ -64,6 +64,8 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(store.Networks);
         Services.AddSingleton(store.Services.GetRequiredService<NetworkExchange>());
         Services.AddSingleton(store.Services.GetRequiredService<GraphApi.Exchange.Import.NetworkImporter>());
+        Services.AddSingleton(store.Services.GetRequiredService<MeetingService>());
+        Services.AddSingleton(store.Services.GetRequiredService<Comparisons>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();

@@ -79,7 +79,7 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
 
         await _map.ShowPanelAsync("history");
         var history = _page.Locator("[data-testid=history-panel]");
-        await Expect(history.Locator("ol.history > li").First).ToContainTextAsync("Gremium „Steuerungsgruppe Integration und Teilhabe“ geändert");
+        await Expect(history.Locator("ol.history > li").First).ToContainTextAsync("hat das Gremium „Steuerungsgruppe Integration“ in „Steuerungsgruppe Integration und Teilhabe“ umbenannt");
         await history.Locator("[data-testid=history-undo]").ClickAsync();
         await _map.ShowPanelAsync("details");
         await Expect(_map.Details.Locator("#details-title")).ToHaveTextAsync("Steuerungsgruppe Integration");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GraphApi.Domain;
+using GraphApi.Networks;
 
 namespace GraphApi.Analysis;
 
@@ -16,6 +17,34 @@ public sealed record DiffSection(IReadOnlyList<DiffEntry> Appeared, IReadOnlyLis
 
 public sealed record DiffReport(string NetworkId, long Revision, string From, string To, DiffSection Actors, DiffSection Bodies,
     DiffSection Memberships, DiffSection Collaborations, string Summary, string Language);
+
+/// <summary>
+/// One line of a comparison ("Was hat sich geändert?"): <see cref="Change"/> is appeared, ended or changed; <see cref="Nodes"/>
+/// are the map's nodes it concerns (the entity itself, or a membership's member and body), <see cref="Sentence"/> says it in words.
+/// </summary>
+public sealed record ComparisonEntry(string Change, string Type, string Id, string Name, IReadOnlyList<string> Nodes, string Sentence);
+
+/// <summary>
+/// A comparison of two points of a network: two days (what the data says held then, <see cref="NetworkDiff.Compute"/>),
+/// or two revisions such as a meeting's start and end (<see cref="NetworkDiff.Between"/>). <see cref="From"/> and <see cref="To"/>
+/// name the points for people ("12.03.2025", "Sitzung der Steuerungsgruppe, 12.03.2025 (Ende)").
+/// </summary>
+public sealed record Comparison(string NetworkId, string From, string To, long? FromRevision, long? ToRevision,
+    IReadOnlyList<ComparisonEntry> Entries, string Summary)
+{
+    /// <summary>
+    /// How the map marks each node: "new", "ended" or "changed"; a node whose memberships or collaborations changed counts as changed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Marks()
+    {
+        var marks = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in Entries.Where(e => e.Nodes is [_] && e.Nodes[0] == e.Id))
+            marks[e.Id] = e.Change == ChangeSentences.Appeared ? "new" : e.Change;
+        foreach (var node in Entries.Where(e => !(e.Nodes is [_] && e.Nodes[0] == e.Id)).SelectMany(e => e.Nodes))
+            marks.TryAdd(node, "changed");
+        return marks;
+    }
+}
 
 /// <summary>
 /// What changed between two dates, from two sources (see docs/findings.md):
@@ -93,6 +122,34 @@ public static class NetworkDiff
         return new DiffReport(current.Network.Id, current.Revision, f, u, Section(EntityKind.Actor), Section(EntityKind.Body),
             Section(EntityKind.Membership), Section(EntityKind.Collaboration), summary, t.Code);
     }
+
+    /// <summary>
+    /// The differences between two states of a network (two revisions: a meeting's start and end, two meetings), each as a
+    /// sentence from <see cref="ChangeSentences"/>; the meetings themselves are bookkeeping and left out.
+    /// </summary>
+    public static IReadOnlyList<ComparisonEntry> Between(NetworkSnapshot from, NetworkSnapshot to, ChangeSentences sentences, Names names) =>
+        ChangePlan.Between(from, to).Where(c => !ChangeSentences.OnlyMeetings(c))
+            .Select(c => (Change: c, Entity: (c.After ?? c.Before)!))
+            .OrderBy(x => Kinds.Entity.Codes.ToList().IndexOf(Kinds.Of(x.Entity.EntityKind).Code))
+            .ThenBy(x => names.Of(x.Entity), StringComparer.CurrentCulture)
+            .Select(x => new ComparisonEntry(ChangeSentences.Category(x.Change), AnalysisView.TypeOf(x.Entity), x.Entity.Id, names.Of(x.Entity),
+                NodesOf(x.Entity), sentences.Difference(x.Change, names)))
+            .ToList();
+
+    /// <summary>The day-to-day diff (<see cref="Compute"/>) as comparison entries, each with the nodes it concerns.</summary>
+    public static IReadOnlyList<ComparisonEntry> Entries(DiffReport report, NetworkSnapshot current) =>
+        new[] { report.Actors, report.Bodies, report.Memberships, report.Collaborations }
+            .SelectMany(s => s.Appeared.Concat(s.Ended).Concat(s.Changed))
+            .Select(e => new ComparisonEntry(e.Change, e.Type, e.Id, e.Name, current.Find(e.Id) is { } found ? NodesOf(found) : [e.Id], e.Sentence))
+            .ToList();
+
+    /// <summary>The map nodes an entity concerns: a membership's member and body, a collaboration's two actors, else itself.</summary>
+    public static IReadOnlyList<string> NodesOf(Entity e) => e switch
+    {
+        Membership m => [m.Member, m.Body],
+        Collaboration c => [c.From, c.To],
+        _ => [e.Id],
+    };
 
     /// <summary>A start date counts in (from, to]; a last valid day in [from, to).</summary>
     private static bool In(string? date, string from, string to, bool startOpen) => date is not null && (startOpen

@@ -56,7 +56,9 @@ public static class AnalysisApi
         group.MapGet("/diff", GetDiff).WithName("GetDiff")
             .WithSummary("Actors, bodies, memberships and collaborations that appeared, ended or changed between two dates: by the validity " +
                          "dates in the data (founded/since in (from, to], last valid day dissolved/until in [from, to)) and by the store's " +
-                         "history (edits committed on a UTC day in (from, to]).")
+                         "history (edits committed on a UTC day in (from, to]). With meeting, fromMeeting/toMeeting or fromRevision/toRevision " +
+                         "it compares two stored states instead (a meeting's start and end, two meetings' ends, two revisions, a day standing " +
+                         "for the state at its end in Europe/Berlin) and answers a Comparison: every entry with its sentence and the map nodes it concerns.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -160,11 +162,23 @@ public static class AnalysisApi
             r.UnattributedHoursPerYear, r.UnattributedPersons, r.Mergers));
     }
 
-    private static async Task<Ok<DiffReport>> GetDiff(NetworkService networks, TimeProvider clock, string networkId,
+    private static async Task<Results<Ok<DiffReport>, Ok<Comparison>>> GetDiff(NetworkService networks, Comparisons comparisons, string networkId,
         [FromQuery(Name = "from"), Description("Start day, YYYY-MM-DD (required): what held on this day is the baseline.")] string? from,
         [FromQuery(Name = "to"), Description("End day, YYYY-MM-DD (required), not before 'from'.")] string? to,
+        [FromQuery(Name = "meeting"), Description("A meeting's id: compares the network at its start with its end (or now while it runs).")] string? meeting,
+        [FromQuery(Name = "fromMeeting"), Description("Start point: a meeting's id (its end; 'id:start' for its start).")] string? fromMeeting,
+        [FromQuery(Name = "toMeeting"), Description("End point: a meeting's id (its end, or now while it runs; 'id:start' for its start).")] string? toMeeting,
+        [FromQuery(Name = "fromRevision"), Description("Start point: a revision of the network.")] long? fromRevision,
+        [FromQuery(Name = "toRevision"), Description("End point: a revision of the network.")] long? toRevision,
         HttpContext context, CancellationToken ct)
     {
+        if (meeting is not null || fromMeeting is not null || toMeeting is not null || fromRevision is not null || toRevision is not null)
+        {
+            Language(context);
+            var (fromPoint, fromField) = Point(from, fromMeeting, fromRevision, "from");
+            var (toPoint, toField) = Point(to, toMeeting, toRevision, "to");
+            return TypedResults.Ok(await comparisons.CompareAsync(networkId, fromPoint, toPoint, meeting, ct, fromField, toField));
+        }
         var errors = new ValidationErrors();
         var start = Required(from, "from", errors);
         var end = Required(to, "to", errors);
@@ -187,6 +201,10 @@ public static class AnalysisApi
         }
         return TypedResults.Ok(NetworkDiff.Compute(snapshot, history, start!.Value, end!.Value, texts));
     }
+
+    /// <summary>One end of a comparison: a meeting, a revision or a day, in that order; the field named if it is wrong.</summary>
+    private static (string? Point, string Field) Point(string? day, string? meeting, long? revision, string side) =>
+        meeting is not null ? (meeting, side + "Meeting") : revision is not null ? ($"r{revision}", side + "Revision") : (day, side);
 
     private static async Task<(AnalysisView View, Phrases Phrases)> View(NetworkService networks, string networkId, DateOnly? day,
         HttpContext context, CancellationToken ct)

@@ -35,6 +35,9 @@ public static class GraphApiExtensions
         services.AddGraphStore();
         services.AddSingleton(sp => new EntityValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphLimits>>().Value));
         services.AddSingleton<NetworkService>();
+        services.AddSingleton<MeetingService>();
+        services.AddSingleton<ChangeSentences>();
+        services.AddSingleton<Comparisons>();
         services.AddSingleton<NetworkExchange>();
         services.AddExchangeFormats();
         services.AddSvgExport();

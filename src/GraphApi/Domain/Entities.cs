@@ -49,9 +49,21 @@ public sealed record Network : Entity
     public string? DataAsOf { get; init; }
     /// <summary>Which actor kinds a body of a given kind should have among its members (issue 3's composition gaps).</summary>
     public IReadOnlyList<CompositionRule> CompositionRules { get; init; } = [];
+    /// <summary>
+    /// Sitzungen: meetings held with the map open, each a named day with the network's revision at its start and at its
+    /// end (the snapshots are the states at those revisions). Started and ended through the normal change path, so the
+    /// history and the JSON exchange carry them.
+    /// </summary>
+    public IReadOnlyList<Meeting> Meetings { get; init; } = [];
     [JsonIgnore] public override EntityKind EntityKind => EntityKind.Network;
     [JsonIgnore] public override string Label => Name;
 }
+
+/// <summary>
+/// A meeting ("Sitzung der Steuerungsgruppe", 2025-03-12): the network as it stood at revision <see cref="StartRevision"/>
+/// when it began and at <see cref="EndRevision"/> when it ended (null while it runs). <see cref="Day"/> is YYYY-MM-DD in Europe/Berlin.
+/// </summary>
+public sealed record Meeting(string Id, string Title, string Day, long StartRevision, long? EndRevision = null);
 
 public sealed record CompositionRule(string BodyKind, IReadOnlyList<string> RequiredActorKinds);
 

@@ -9,6 +9,9 @@ namespace GraphApi.Domain;
 /// </summary>
 public sealed partial class EntityValidator(GraphLimits limits)
 {
+    /// <summary>The longest name allowed (also for a meeting's title).</summary>
+    public int MaxNameLength => limits.MaxNameLength;
+
     // \z, not $: "$" would also accept an id that ends in a newline.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:-]*\z")]
     private static partial Regex IdPattern();
@@ -18,7 +21,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
 
     private static Entity NormalizeFields(Entity entity) => entity switch
     {
-        Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), DataAsOf = Opt(n.DataAsOf), CompositionRules = n.CompositionRules ?? [] },
+        Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), DataAsOf = Opt(n.DataAsOf), CompositionRules = n.CompositionRules ?? [], Meetings = n.Meetings ?? [] },
         Topic t => t with { Name = Trim(t.Name), Description = Opt(t.Description) },
         Territory t => t with { Name = Trim(t.Name), Kind = Trim(t.Kind), Parent = Opt(t.Parent) },
         Actor a => a with
@@ -66,6 +69,8 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 Text(n.Description, p("description"), errors);
                 Date(n.DataAsOf, p("dataAsOf"), errors);
                 CheckCompositionRules(n.CompositionRules, p("compositionRules"), errors);
+                // history: the meetings (Sitzungen) kept with the network
+                GraphApi.Networks.MeetingService.Check(n.Meetings, p("meetings"), limits.MaxNameLength, errors);
                 break;
             case Topic t:
                 Name(t.Name, p("name"), errors);

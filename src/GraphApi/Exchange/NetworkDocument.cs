@@ -18,6 +18,8 @@ public sealed record NetworkDocument
     public IReadOnlyList<Collaboration>? Collaborations { get; init; }
     public IReadOnlyList<Measure>? Measures { get; init; }
     public IReadOnlyList<CompositionRule>? CompositionRules { get; init; }
+    /// <summary>Sitzungen held on the map (see <see cref="Network.Meetings"/>); written only when there are any.</summary>
+    public IReadOnlyList<Meeting>? Meetings { get; init; }
 }
 
 public sealed record NetworkHeader

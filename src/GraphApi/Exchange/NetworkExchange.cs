@@ -77,6 +77,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
         Collaborations = snapshot.All<Collaboration>().ToList(),
         Measures = snapshot.All<Measure>().ToList(),
         CompositionRules = snapshot.Network.CompositionRules,
+        Meetings = snapshot.Network.Meetings.Count > 0 ? snapshot.Network.Meetings : null,
     };
 
     public static string Serialize(NetworkDocument document) => JsonSerializer.Serialize(document, DocumentOptions) + "\n";
@@ -102,9 +103,11 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             Description = header?.Description,
             DataAsOf = header?.DataAsOf,
             CompositionRules = document.CompositionRules ?? [],
+            Meetings = document.Meetings ?? [],
         });
-        if (header is not null) validator.CheckFields(network with { CompositionRules = [] }, "$.network", errors);
+        if (header is not null) validator.CheckFields(network with { CompositionRules = [], Meetings = [] }, "$.network", errors);
         EntityValidator.CheckCompositionRules(network.CompositionRules, "$.compositionRules", errors);
+        GraphApi.Networks.MeetingService.Check(network.Meetings, "$.meetings", validator.MaxNameLength, errors);
 
         var entries = Entries(document).ToList();
         var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -274,12 +274,15 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             if (snapshot.Revision != (later.Count > 0 ? later[^1].Revision : revision))
                 throw new ConflictException(Texts.Say("Das Netzwerk wurde gerade geändert; bitte noch einmal versuchen.",
                     "The network changed just now; please try again."));
-            return ChangePlan.Between(snapshot, RolledBack(snapshot, later));
+            return ChangePlan.Between(snapshot, RolledBack(snapshot, later, revision, keepMeetings: true));
         }, author, ct);
     }
 
-    /// <summary>The state before the given change sets: each change undone, newest first.</summary>
-    private static NetworkSnapshot RolledBack(NetworkSnapshot snapshot, IReadOnlyList<ChangeSet> sets)
+    /// <summary>
+    /// The state before the given change sets: each change undone, newest first; it is the state at <paramref name="revision"/>.
+    /// A restore keeps the meetings held since (<paramref name="keepMeetings"/>): they are the record of the work, not the network's content.
+    /// </summary>
+    internal static NetworkSnapshot RolledBack(NetworkSnapshot snapshot, IReadOnlyList<ChangeSet> sets, long revision, bool keepMeetings = false)
     {
         var entities = snapshot.Everything.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var network = snapshot.Network;
@@ -289,7 +292,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             else if (change.Before is null) entities.Remove(change.Id);
             else entities[change.Id] = change.Before;
         }
-        return NetworkSnapshot.Create(network, snapshot.Revision, entities.Values);
+        if (keepMeetings) network = network with { Meetings = snapshot.Network.Meetings };
+        return NetworkSnapshot.Create(network, revision, entities.Values);
     }
 
     private static ValidationErrors One(string field, string message)

@@ -47,6 +47,8 @@ public sealed record MapNodeState
     public bool Dimmed { get; init; }
     public bool Matched { get; init; }
     public bool ConnectSource { get; init; }
+    /// <summary>A comparison's mark: "new", "ended" or "changed" (null: none); see the compare view.</summary>
+    public string? Mark { get; init; }
     /// <summary>Colours of the other participants who have this node selected.</summary>
     public IReadOnlyList<(string Name, string Colour)> SelectedBy { get; init; } = [];
 }
