@@ -49,6 +49,10 @@ public sealed record Network : Entity
     public string? DataAsOf { get; init; }
     /// <summary>Which actor kinds a body of a given kind should have among its members (issue 3's composition gaps).</summary>
     public IReadOnlyList<CompositionRule> CompositionRules { get; init; } = [];
+    /// <summary>The report settings: the Mitteilungsvorlage's header and purpose (issue 9, point 5); null until someone sets them.</summary>
+    public ReportSettings? Report { get; init; }
+    /// <summary>Marks on findings ("geprüft — kein Handlungsbedarf", "in Bearbeitung"), one per finding key (issue 9, point 8).</summary>
+    public IReadOnlyList<FindingMark> FindingMarks { get; init; } = [];
     [JsonIgnore] public override EntityKind EntityKind => EntityKind.Network;
     [JsonIgnore] public override string Label => Name;
 }
