@@ -34,7 +34,7 @@ public sealed partial class ReportTests(BrowserFixture browser, MapApp app) : IC
 
         await Expect(_report.Title).ToHaveTextAsync("Landkreis Peine");
         await Expect(_report.Date).ToContainTextAsync("Stand:");
-        foreach (var (section, title) in new[] { ("overview", "Überblick"), ("key-figures", "Kennzahlen"), ("map", "Netzwerkkarte"),
+        foreach (var (section, title) in new[] { ("overview", "Sachverhalt"), ("key-figures", "Kennzahlen"), ("map", "Netzwerkkarte"),
                      ("overlaps", "Doppelstrukturen"), ("gaps", "Lücken") })
             await Expect(_report.SectionTitle(section)).ToContainTextAsync(title);
         await Expect(_report.Section("overview")).ToContainTextAsync("Integrationsnetzwerk des Landkreises Peine");
