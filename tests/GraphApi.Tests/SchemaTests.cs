@@ -111,6 +111,9 @@ public sealed class SchemaTests
             ["#/$defs/membership"] = typeof(Membership),
             ["#/$defs/collaboration"] = typeof(Collaboration),
             ["#/$defs/compositionRule"] = typeof(CompositionRule),
+            ["#/$defs/reportSettings"] = typeof(ReportSettings),
+            ["#/$defs/reportConsultation"] = typeof(ReportConsultation),
+            ["#/$defs/findingMark"] = typeof(FindingMark),
         };
         foreach (var (location, type) in types)
         {
@@ -483,7 +486,11 @@ internal static class SchemaSamples
         { "id": "welcome", "name": "Welcome-App", "offeredBy": ["kv"], "topics": ["arbeit"], "territories": ["lk"], "description": "Eine App",
           "since": "2019-01-01", "until": "2025-12-31" }
       ],
-      "compositionRules": [ { "bodyKind": "steeringGroup", "requiredActorKinds": ["migrantOrganisation", "jobcenter"] } ]
+      "compositionRules": [ { "bodyKind": "steeringGroup", "requiredActorKinds": ["migrantOrganisation", "jobcenter"] } ],
+      "report": { "unit": "Amt für Migration und Integration", "date": "2022-09-16", "number": "2022/248", "subject": "Bericht aus der Steuerungsgruppe",
+        "consultations": [ { "body": "Sozialausschuss", "date": "2022-09-26", "session": "öffentlich" } ], "meetingDate": "2022-09-26",
+        "purpose": "decision", "proposal": "Der Ausschuss nimmt den Bericht zur Kenntnis.", "mapFocus": "sg" },
+      "findingMarks": [ { "key": "gap:dormantBody:sg", "fingerprint": "0123456789abcdef", "state": "inProgress", "note": "Wird neu einberufen.", "by": "Anna", "on": "2024-03-01" } ]
     }
     """;
 
