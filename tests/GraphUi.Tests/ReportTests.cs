@@ -41,7 +41,8 @@ public sealed partial class ReportTests(BrowserFixture browser, MapApp app) : IC
         await Expect(_report.Bodies.Locator("th", new() { HasText = "Koordinierungsstab Migration und Teilhabe (MuT)" })).ToHaveCountAsync(1);
         await Expect(_page.Locator("table.bodies tr[data-body=sg-integration-peine] td").Nth(1)).ToHaveTextAsync("ruhend");
         await Expect(_report.Figures).ToContainTextAsync("Personenstunden im Jahr");
-        await Expect(_report.Section("key-figures")).ToContainTextAsync(new Regex(@"\d[\d.]* Personenstunden")); // the costs analysis' total
+        await Expect(_report.Section("key-figures").Locator("dd[data-figure=hours]")).ToHaveTextAsync(new Regex(@"^\d[\d.]*(,\d)?$")); // the costs analysis' total, German
+        await Expect(_report.Section("overview")).ToContainTextAsync(new Regex(@"\d[\d.]*(,\d)? Personenstunden"));
         var overlap = _report.Overlap("koordinierungsstab-mut", "sg-uebergangsmanagement");
         await Expect(overlap).ToContainTextAsync("Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement");
         await Expect(overlap.Locator(".saving")).ToContainTextAsync("56 Personenstunden");
@@ -96,7 +97,7 @@ public sealed partial class ReportTests(BrowserFixture browser, MapApp app) : IC
         await _page.ClickAsync("[data-testid=lang-switch]");
         await Expect(_page.Locator("html")).ToHaveAttributeAsync("lang", "en"); // the new page
         await _report.WaitUntilInteractiveAsync();
-        await Expect(_report.SectionTitle("overview")).ToHaveTextAsync("1. Overview");
+        await Expect(_report.SectionTitle("overview")).ToHaveTextAsync("1. Facts");
         await Expect(_report.Date).ToContainTextAsync("As of:");
         await Expect(_report.Overlap("koordinierungsstab-mut", "sg-uebergangsmanagement"))
             .ToContainTextAsync("All 7 members of Steuerungsgruppe Übergangsmanagement also sit on");
