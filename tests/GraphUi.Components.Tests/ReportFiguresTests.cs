@@ -56,6 +56,17 @@ public sealed class ReportFiguresTests(SeededStore store) : ComponentTest(store)
     }
 
     [Fact]
+    public async Task PersonsAreNotNamedInThePaper()
+    {
+        var id = await Store.SmallNetworkAsync();
+        await Networks.CreateAsync(id, new GraphApi.Domain.Person { Id = "anna", Name = "Anna Beispiel", Function = "Leitung Referat Integration", Actor = "jc" }, "Test");
+        await Networks.CreateAsync(id, new GraphApi.Domain.Membership { Member = "anna", Body = "sg", Representing = "jc" }, "Test");
+        var cut = Report(id);
+        Assert.DoesNotContain("Anna", cut.Markup);
+        Assert.Contains("Leitung Referat Integration", cut.Find(".facts-body[data-body=sg]").TextContent);
+    }
+
+    [Fact]
     public void HoursAreRoundedOnceAndWrittenTheGermanWay()
     {
         Assert.Equal("1.121,5", Figures.FormatHours(1121.5, German));

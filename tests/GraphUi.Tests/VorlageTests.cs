@@ -133,6 +133,7 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         var actors = exported["actors"]!.AsArray();
         actors[0]!["name"] = actors[0]!["name"]!.GetValue<string>() + " (neu)";
         var second = exported.ToJsonString();
+        await networks.OpenAsync(); // a fresh form: its button waits for the file the browser has sent
         await networks.ImportAsync("peine-kopie.json", second);
         await Expect(preview.Locator("tr[data-kind=actor] td").Nth(1)).ToHaveTextAsync("1");
         await Expect(preview.Locator("tr[data-kind=collaboration] td").Nth(2)).ToHaveTextAsync("1");
