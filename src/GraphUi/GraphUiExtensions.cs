@@ -17,7 +17,6 @@ public static class GraphUiExtensions
         builder.Services.AddScoped<GraphUi.Components.Layout.CircuitCulture>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, GraphUi.Components.Layout.CultureCircuitHandler>();
         builder.Services.AddSingleton<LayoutStore>();
-        builder.Services.AddSingleton<GraphUi.Components.Map.Live.MapSessions>();
         builder.Services.AddGraphUiPanels();
         return builder;
     }

@@ -15,13 +15,16 @@ public sealed class MapApp : WebApplicationFactory<Program>
     private readonly string _folder;
     private bool _ownsFolder;
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
     public MapApp() : this(Directory.CreateTempSubdirectory("networkgraph-ui-").FullName, 0) { }
 
     /// <summary>An app on a given SQLite folder and port (0: any free one); it removes the folder when disposed.</summary>
-    private MapApp(string folder, int port)
+    private MapApp(string folder, int port, IReadOnlyDictionary<string, string>? settings = null, bool ownsFolder = true)
     {
-        _ownsFolder = true;
+        _ownsFolder = ownsFolder;
         _folder = folder;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(port);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -35,10 +38,14 @@ public sealed class MapApp : WebApplicationFactory<Program>
     /// <summary>A new server on a file and port a stopped one used: the same server after a restart.</summary>
     public static MapApp On(string folder, int port) => new(folder, port);
 
+    /// <summary>One of several instances on one SQLite folder (the caller removes it), with settings such as Live:Redis.</summary>
+    public static MapApp Instance(string folder, IReadOnlyDictionary<string, string> settings) => new(folder, 0, settings, ownsFolder: false);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Store:DatabasePath", Path.Combine(_folder, "graph.db"));
         builder.UseSetting("Store:SeedFolder", Path.Combine(Repository.Root, "seed"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Stops the server but keeps its file, for a restart with <see cref="On"/>.</summary>

@@ -43,6 +43,7 @@ public static class GraphApiExtensions
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();
         services.AddSingleton<Presence>();
+        services.AddSingleton<LiveSession>();
         services.AddSingleton<HubThrottle>();
         services.AddSingleton<LiveBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());

@@ -99,9 +99,9 @@ public static class NetworksApi
     }
 
     private static async Task<NoContent> SavePositions(NetworkService networks, string networkId,
-        Dictionary<string, NodePosition> positions, CancellationToken ct)
+        Dictionary<string, NodePosition> positions, HttpContext context, CancellationToken ct)
     {
-        await networks.SavePositionsAsync(networkId, positions, ct);
+        await networks.SavePositionsAsync(networkId, positions, ApiConventions.Author(context), ct: ct);
         return TypedResults.NoContent();
     }
 

@@ -9,28 +9,24 @@ using Microsoft.Extensions.Logging;
 namespace GraphApi.Live;
 
 /// <summary>
-/// Connects the change feed, presence and the live bus to this instance's hub clients. Every instance follows the
-/// store itself (<see cref="StoreFollower"/>), so each one sends the change sets to its own clients (the instance's
-/// group <see cref="NetworkHub.LocalGroup"/>), in commit order, from one queue and one sender; what happens only on one
-/// instance — a node moved, a presenter's view — goes to the network's group on every instance (SignalR's Redis
-/// backplane when Live:Redis is set). Presence and commit notices cross instances on the <see cref="ILiveBus"/>.
+/// Connects the change feed, the live session and the live bus to this instance's hub clients. Every instance follows
+/// the store itself (<see cref="StoreFollower"/>), so each one sends the change sets to its own clients (the instance's
+/// group <see cref="NetworkHub.LocalGroup"/>), in commit order, from one queue and one sender. Presence, moved nodes
+/// and the presenter's view reach every instance's <see cref="LiveSession"/> over the <see cref="ILiveBus"/>, and each
+/// instance hands them to its own circuits and hub clients — one path for both.
 /// </summary>
-public sealed class LiveBroadcaster(NetworkService networks, Presence presence, ILiveBus bus, StoreFollower follower,
+public sealed class LiveBroadcaster(NetworkService networks, Presence presence, LiveSession session, ILiveBus bus, StoreFollower follower,
     IHubContext<NetworkHub> hub, TimeProvider clock, ILogger<LiveBroadcaster> logger) : BackgroundService
 {
     /// <summary>How often an instance repeats its presence, so that the others know it is still there.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<(string Group, string Event, object Payload)> _queue =
-        Channel.CreateUnbounded<(string, string, object)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string Group, string Event, object Payload, string? Except)> _queue =
+        Channel.CreateUnbounded<(string, string, object, string?)>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>To every client of the network, on every instance.</summary>
-    public void Publish(string networkId, string clientEvent, object payload) =>
-        _queue.Writer.TryWrite((NetworkHub.Group(networkId), clientEvent, payload));
-
-    /// <summary>To this instance's clients of the network only (each instance sends its own).</summary>
-    private void PublishLocal(string networkId, string clientEvent, object payload) =>
-        _queue.Writer.TryWrite((NetworkHub.LocalGroup(networkId, bus.InstanceId), clientEvent, payload));
+    /// <summary>To this instance's clients of the network (each instance sends its own), but <paramref name="except"/>.</summary>
+    private void PublishLocal(string networkId, string clientEvent, object payload, string? except = null) =>
+        _queue.Writer.TryWrite((NetworkHub.LocalGroup(networkId, bus.InstanceId), clientEvent, payload, except));
 
     public override Task StartAsync(CancellationToken ct)
     {
@@ -38,6 +34,8 @@ public sealed class LiveBroadcaster(NetworkService networks, Presence presence, 
         networks.Deleted += OnDeleted;
         presence.Changed += OnPresenceChanged;
         presence.LocalChanged += OnLocalPresenceChanged;
+        session.Shown += OnShown;
+        session.Moved += OnMoved;
         bus.Received += OnBusMessage;
         return base.StartAsync(ct);
     }
@@ -48,6 +46,8 @@ public sealed class LiveBroadcaster(NetworkService networks, Presence presence, 
         networks.Deleted -= OnDeleted;
         presence.Changed -= OnPresenceChanged;
         presence.LocalChanged -= OnLocalPresenceChanged;
+        session.Shown -= OnShown;
+        session.Moved -= OnMoved;
         bus.Received -= OnBusMessage;
         return base.StopAsync(ct);
     }
@@ -69,6 +69,14 @@ public sealed class LiveBroadcaster(NetworkService networks, Presence presence, 
 
     private void OnLocalPresenceChanged(string networkId) => Send(new BusMessage(LiveBusTypes.Presence, networkId, bus.InstanceId,
         JsonSerializer.Serialize(presence.Local(networkId), GraphJson.Options)));
+
+    private void OnShown(string networkId, Viewport view, string presenter) => PublishLocal(networkId, ClientEvents.Follow, view, except: presenter);
+
+    /// <summary>Hub clients draw the shared map only.</summary>
+    private void OnMoved(NodesMoved moved)
+    {
+        if (moved.Layout is null) PublishLocal(moved.NetworkId, ClientEvents.Moved, moved);
+    }
 
     private void OnBusMessage(BusMessage message)
     {
@@ -102,11 +110,12 @@ public sealed class LiveBroadcaster(NetworkService networks, Presence presence, 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var heartbeat = HeartbeatAsync(ct);
-        await foreach (var (group, clientEvent, payload) in _queue.Reader.ReadAllAsync(ct))
+        await foreach (var (group, clientEvent, payload, except) in _queue.Reader.ReadAllAsync(ct))
         {
             try
             {
-                await hub.Clients.Group(group).SendAsync(clientEvent, payload, ct);
+                var clients = except is null ? hub.Clients.Group(group) : hub.Clients.GroupExcept(group, except);
+                await clients.SendAsync(clientEvent, payload, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -8,7 +8,9 @@ namespace GraphApi.Live;
 /// <summary>
 /// One notice on the live bus. <see cref="Origin"/> is the sending instance; <see cref="Payload"/> is JSON.
 /// Types: <c>committed</c> (a network moved to a revision), <c>deleted</c>, <c>presence</c> (one instance's
-/// participants of a network), <c>revoked</c> (someone lost access: their circuits and connections close).
+/// participants of a network), <c>presenting</c> (someone began to present: every other presenter stops),
+/// <c>follow</c> (the presenter's view), <c>moved</c> (nodes moved), <c>revoked</c> (someone lost access: their
+/// circuits and connections close).
 /// </summary>
 public sealed record BusMessage(string Type, string NetworkId, string Origin, string Payload = "null");
 
@@ -29,7 +31,8 @@ public interface ILiveBus
 
 public static class LiveBusTypes
 {
-    public const string Committed = "committed", Deleted = "deleted", Presence = "presence", Revoked = "revoked";
+    public const string Committed = "committed", Deleted = "deleted", Presence = "presence", Revoked = "revoked",
+        Presenting = "presenting", Follow = "follow", Moved = "moved";
 }
 
 /// <summary>One instance: messages go straight to its subscribers.</summary>

@@ -9,9 +9,6 @@ public sealed record Participant(string ConnectionId, string NetworkId, string N
 /// <summary>What a client learns when it joins a network's live session.</summary>
 public sealed record JoinResult(long Revision, IReadOnlyList<Participant> Participants);
 
-/// <summary>Node positions after someone moved nodes; every screen applies them, so all end with the same picture.</summary>
-public sealed record NodesMoved(string NetworkId, IReadOnlyDictionary<string, NodePosition> Positions, string By);
-
 /// <summary>The part of the map a presenter is looking at, in diagram coordinates, and what they selected.</summary>
 public sealed record Viewport(double X1, double Y1, double X2, double Y2, string? Selection);
 

@@ -12,7 +12,7 @@ namespace GraphApi.Live;
 /// selected, where nodes were dragged, and what a presenter shows. A bad call gets an error to its caller
 /// only, and nothing is sent to anyone else.
 /// </summary>
-public sealed class NetworkHub(NetworkService networks, Presence presence, LiveBroadcaster broadcaster, ILiveBus bus) : Hub
+public sealed class NetworkHub(NetworkService networks, LiveSession session, ILiveBus bus) : Hub
 {
     public const string Path = "/hubs/network";
     private const int MaxName = 60, MaxPositions = 5_000;
@@ -31,12 +31,12 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
             throw new HubException(Texts.Say("Die Farbe muss die Form #rrggbb haben.", "The colour must have the form #rrggbb."));
         var snapshot = await networks.TryGetAsync(networkId)
                        ?? throw new HubException(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
-        if (presence.Get(Context.ConnectionId) is { } previous && previous.NetworkId != networkId) await LeaveAsync(previous);
+        if (session.Get(Context.ConnectionId) is { } previous && previous.NetworkId != networkId) await LeaveAsync(previous);
 
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(networkId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LocalGroup(networkId, bus.InstanceId));
-        presence.Set(new Participant(Context.ConnectionId, networkId, name.Trim(), colour!, null, false)); // tells everyone
-        return new JoinResult(snapshot.Revision, presence.In(networkId));
+        session.Join(Context.ConnectionId, networkId, name.Trim(), colour!); // tells everyone
+        return new JoinResult(snapshot.Revision, session.In(networkId));
     }
 
     /// <summary>Shows the others what this participant has selected (null: nothing).</summary>
@@ -45,7 +45,7 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
         var me = Me();
         if (nodeId is not null && (await networks.GetAsync(me.NetworkId)).Find(nodeId) is null)
             throw new HubException(Texts.Say($"„{nodeId}“ gibt es in diesem Netzwerk nicht.", $"'{nodeId}' does not exist in this network."));
-        presence.Set(me with { Selection = nodeId });
+        session.Update(me.ConnectionId, p => p with { Selection = nodeId });
     }
 
     /// <summary>
@@ -59,23 +59,18 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
             throw new HubException(Texts.Say($"1 bis {MaxPositions} Positionen je Aufruf.", $"1 to {MaxPositions} positions per call."));
         try
         {
-            await networks.SavePositionsAsync(me.NetworkId, positions);
+            await networks.SavePositionsAsync(me.NetworkId, positions, me.Name); // the live session tells every screen
         }
         catch (ValidationFailedException e)
         {
             throw new HubException(string.Join(" ", e.Errors.ToDictionary().SelectMany(x => x.Value)));
         }
-        broadcaster.Publish(me.NetworkId, ClientEvents.Moved, new NodesMoved(me.NetworkId, positions, me.Name));
     }
 
     /// <summary>Starts or stops presenting: while on, this participant's view is sent to those who follow.</summary>
     public Task Present(bool on)
     {
-        var me = Me();
-        if (on)
-            foreach (var other in presence.Local(me.NetworkId).Where(p => p.Presenting && p.ConnectionId != me.ConnectionId))
-                presence.Set(other with { Presenting = false }); // one presenter at a time (per instance)
-        presence.Set(me with { Presenting = on });
+        session.Update(Me().ConnectionId, p => p with { Presenting = on }); // one presenter at a time, on every instance
         return Task.CompletedTask;
     }
 
@@ -86,23 +81,24 @@ public sealed class NetworkHub(NetworkService networks, Presence presence, LiveB
         if (!me.Presenting) throw new HubException(Texts.Say("Nur wer präsentiert, kann die Ansicht vorgeben.", "Only the presenter can lead the view."));
         if (!new[] { view.X1, view.Y1, view.X2, view.Y2 }.All(double.IsFinite) || view.X2 <= view.X1 || view.Y2 <= view.Y1)
             throw new HubException(Texts.Say("Ungültiger Ausschnitt.", "Invalid viewport."));
-        return Clients.OthersInGroup(Group(me.NetworkId)).SendAsync(ClientEvents.Follow, view);
+        session.Show(me.ConnectionId, view);
+        return Task.CompletedTask;
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (presence.Get(Context.ConnectionId) is { } me) await LeaveAsync(me);
+        if (session.Get(Context.ConnectionId) is { } me) await LeaveAsync(me);
         await base.OnDisconnectedAsync(exception);
     }
 
     private async Task LeaveAsync(Participant me)
     {
-        presence.Remove(me.ConnectionId);
+        session.Leave(me.ConnectionId);
         await Groups.RemoveFromGroupAsync(me.ConnectionId, Group(me.NetworkId));
         await Groups.RemoveFromGroupAsync(me.ConnectionId, LocalGroup(me.NetworkId, bus.InstanceId));
     }
 
-    private Participant Me() => presence.Get(Context.ConnectionId)
+    private Participant Me() => session.Get(Context.ConnectionId)
         ?? throw new HubException(Texts.Say("Erst einem Netzwerk beitreten (Join).", "Join a network first."));
 }
 

@@ -63,8 +63,15 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// <summary>Separates a layout's name from a node id in the positions store ("layered\u001fjc").</summary>
     public const char LayoutSeparator = '\u001f';
 
-    /// <summary>Saves where nodes were placed on the map; every id must be a node of the network.</summary>
-    public async Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct = default)
+    /// <summary>Raised after nodes were moved through this instance, whoever saved them (the map, the hub, the HTTP API).</summary>
+    public event Action<NodesMoved>? PositionsSaved;
+
+    /// <summary>
+    /// Saves where nodes were placed on the map (<paramref name="layout"/> null: the shared map, else that layout's
+    /// positions); every id must be a node of the network.
+    /// </summary>
+    public async Task SavePositionsAsync(string networkId, IReadOnlyDictionary<string, NodePosition> positions, string by,
+        string? layout = null, CancellationToken ct = default)
     {
         var snapshot = await GetAsync(networkId, ct);
         var errors = new ValidationErrors();
@@ -81,7 +88,9 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
                     "x and y must be finite numbers within ±10,000,000."));
         }
         errors.ThrowIfAny();
-        await store.SavePositionsAsync(networkId, positions, ct);
+        await store.SavePositionsAsync(networkId, layout is null ? positions
+            : positions.ToDictionary(p => layout + LayoutSeparator + p.Key, p => p.Value, StringComparer.Ordinal), ct);
+        PositionsSaved?.Invoke(new NodesMoved(networkId, positions, by, layout));
     }
 
     public Task<IReadOnlyList<ChangeSet>> HistoryAsync(string networkId, long afterRevision, string? entityId, int limit,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using GraphApi.Tests.Storage.Neo4j;
 
 namespace GraphApi.Tests.MultiInstance;
 
@@ -34,7 +34,7 @@ public sealed class RedisServer : IAsyncLifetime
                 return;
             }
         }
-        var port = Neo4jServer.FreePort();
+        var port = FreePort();
         var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
             info.ArgumentList.Add(arg);
@@ -58,6 +58,13 @@ public sealed class RedisServer : IAsyncLifetime
             await Task.Delay(100);
         }
         throw new InvalidOperationException("redis-server did not answer PING within 10 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()

@@ -12,13 +12,11 @@ namespace GraphUi.Components.Map.Diagram;
 /// a network has no positions for it, and saved; later opens only read. "Aufräumen" computes it again for everyone
 /// and keeps the previous positions so that anyone can undo it.
 /// </summary>
-public sealed class LayoutStore(NetworkService networks, IGraphStore store, LiveBroadcaster broadcaster, ILogger<LayoutStore> logger)
+public sealed class LayoutStore(NetworkService networks, IGraphStore store, ILogger<LayoutStore> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, NodePosition>> _beforeTidy = new(StringComparer.Ordinal);
 
-    /// <summary>Positions changed (network, layout, positions, by whom): every open map of that layout moves its nodes.</summary>
-    public event Action<string, string, IReadOnlyDictionary<string, NodePosition>, string>? Moved;
     /// <summary>Whether an undo of "Aufräumen" is available changed (network, layout).</summary>
     public event Action<string, string>? TidyChanged;
 
@@ -46,7 +44,7 @@ public sealed class LayoutStore(NetworkService networks, IGraphStore store, Live
             saved = await ReadAsync(networkId, layout, ct);
             if (saved.Count > 0) return saved;
             var computed = await Task.Run(() => MapLayouts.Compute(layout, view, SizeIn(view)), ct);
-            await WriteAsync(networkId, layout, computed, ct);
+            await WriteAsync(networkId, layout, computed, "", ct);
             return computed;
         }
         finally
@@ -55,14 +53,14 @@ public sealed class LayoutStore(NetworkService networks, IGraphStore store, Live
         }
     }
 
-    /// <summary>Saves moved nodes and tells every open map.</summary>
+    /// <summary>The layout moved nodes belong to: the force layout is the shared map.</summary>
+    public static string LayoutOf(NodesMoved moved) => moved.Layout ?? MapLayouts.Force;
+
+    /// <summary>Saves moved nodes; the live session tells every open map of that layout, on every instance.</summary>
     public async Task SaveAsync(string networkId, string layout, IReadOnlyDictionary<string, NodePosition> positions, string by, CancellationToken ct = default)
     {
         if (positions.Count == 0) return;
-        await WriteAsync(networkId, layout, positions, ct);
-        Moved?.Invoke(networkId, layout, positions, by);
-        // Clients of the live hub see the shared map's moves too.
-        if (layout == MapLayouts.Force) broadcaster.Publish(networkId, ClientEvents.Moved, new NodesMoved(networkId, positions, by));
+        await WriteAsync(networkId, layout, positions, by, ct);
     }
 
     /// <summary>"Aufräumen": lays out the visible nodes again, for everyone; the old positions stay for an undo.</summary>
@@ -92,17 +90,11 @@ public sealed class LayoutStore(NetworkService networks, IGraphStore store, Live
             .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
     }
 
-    private async Task WriteAsync(string networkId, string layout, IReadOnlyDictionary<string, NodePosition> positions, CancellationToken ct)
+    private async Task WriteAsync(string networkId, string layout, IReadOnlyDictionary<string, NodePosition> positions, string by, CancellationToken ct)
     {
         try
         {
-            if (layout == MapLayouts.Force) await networks.SavePositionsAsync(networkId, positions, ct);
-            else
-            {
-                await networks.GetAsync(networkId, ct); // the network must exist
-                await store.SavePositionsAsync(networkId, positions.Where(p => double.IsFinite(p.Value.X) && double.IsFinite(p.Value.Y))
-                    .ToDictionary(p => layout + NetworkService.LayoutSeparator + p.Key, p => p.Value, StringComparer.Ordinal), ct);
-            }
+            await networks.SavePositionsAsync(networkId, positions, by, layout == MapLayouts.Force ? null : layout, ct);
         }
         catch (ValidationFailedException e)
         {
