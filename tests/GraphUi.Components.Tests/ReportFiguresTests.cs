@@ -144,5 +144,9 @@ public sealed class ReportFiguresTests(SeededStore store) : ComponentTest(store)
         await FindingMarking.ChangeNetworkAsync(Networks, validator, id, n => n with { FindingMarks = [mark with { Fingerprint = "0000000000000000" }] }, "Test");
         cut.WaitForAssertion(() => Assert.Equal("false", cut.Find($"{item} p.mark").GetAttribute("data-applies")));
         Assert.Contains("gilt nicht mehr", cut.Find($"{item} p.mark").TextContent);
+        // The paper shows a mark only while it applies.
+        Assert.Empty(Report(id).FindAll($"[data-mark=\"{mark.Key}\"]"));
+        await FindingMarking.ChangeNetworkAsync(Networks, validator, id, n => n with { FindingMarks = [mark] }, "Test");
+        Assert.Contains("In Bearbeitung", Report(id).Find($"[data-mark=\"{mark.Key}\"]").TextContent);
     }
 }
