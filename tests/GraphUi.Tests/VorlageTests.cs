@@ -29,21 +29,29 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         return JsonDocument.Parse(await response.TextAsync()).RootElement;
     }
 
+    /// <summary>Peine's Koordinierungsstab and Steuerungsgruppe Übergangsmanagement: the council paper's Doppelstruktur.</summary>
+    private const string Pair = "li[data-bodies~=koordinierungsstab-mut][data-bodies~=sg-uebergangsmanagement]";
+
+    /// <summary>The map of a network with the analysis panel open on its Doppelstrukturen.</summary>
+    private async Task<(MapPage Map, AnalysisPanelPage Panel)> OpenOverlapsAsync(string networkId)
+    {
+        var map = new MapPage(_page);
+        var panel = new AnalysisPanelPage(_page);
+        await map.OpenAsync(networkId);
+        await map.ShowPanelAsync("analysis");
+        await panel.OpenTabAsync("overlaps");
+        return (map, panel);
+    }
+
     private static string German(double hours) => hours.ToString("#,##0.#", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
 
     [Fact]
     public async Task TheSteeringGroupsQuestionsAreAnsweredInThePanelInPlainGerman()
     {
-        var map = new MapPage(_page);
-        var panel = new AnalysisPanelPage(_page);
-        await map.OpenAsync("peine");
-        await map.ShowPanelAsync("analysis");
-
         // 1. Which bodies overlap so much that one could go, and why.
-        await panel.OpenTabAsync("overlaps");
-        var pair = "li[data-bodies~=koordinierungsstab-mut][data-bodies~=sg-uebergangsmanagement]";
-        await Expect(panel.Item(pair)).ToContainTextAsync("Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement");
-        await panel.Finding(pair).ClickAsync();
+        var (map, panel) = await OpenOverlapsAsync("peine");
+        await Expect(panel.Item(Pair)).ToContainTextAsync("Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement");
+        await panel.Finding(Pair).ClickAsync();
         await Expect(map.NodeCard("kommission-mut")).ToHaveClassAsync(new Regex("dimmed"));
         await Expect(map.NodeCard("koordinierungsstab-mut")).Not.ToHaveClassAsync(new Regex("dimmed"));
 
@@ -159,14 +167,9 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
     [Fact]
     public async Task AFindingIsMarkedAndTheMarkIsShownWithIt()
     {
-        var map = new MapPage(_page);
-        var panel = new AnalysisPanelPage(_page);
-        await map.OpenAsync("peine");
-        await map.ShowPanelAsync("analysis");
-        await panel.OpenTabAsync("overlaps");
-        var pair = "li[data-bodies~=koordinierungsstab-mut][data-bodies~=sg-uebergangsmanagement]";
-        await panel.MarkAsync(pair, "inProgress", "Zusammenlegung in der Sitzung am 12.03. besprechen");
-        var mark = panel.Item(pair).Locator("p.mark");
+        var (_, panel) = await OpenOverlapsAsync("peine");
+        await panel.MarkAsync(Pair, "inProgress", "Zusammenlegung in der Sitzung am 12.03. besprechen");
+        var mark = panel.Item(Pair).Locator("p.mark");
         await Expect(mark).ToHaveAttributeAsync("data-applies", "true");
         await Expect(mark).ToContainTextAsync("In Bearbeitung: Zusammenlegung in der Sitzung am 12.03. besprechen");
         await _page.AssertAccessibleAsync("marked finding");
