@@ -39,7 +39,8 @@ app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The edge's one Content-Security-Policy already says frame-ancestors 'none'; Blazor's own second header would only repeat it weaker.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

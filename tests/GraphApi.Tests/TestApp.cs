@@ -10,7 +10,8 @@ namespace GraphApi.Tests;
 /// The real app over the real HTTP pipeline, on its own SQLite file in a temp folder that is removed
 /// afterwards. Seeding is off unless a test asks for it.
 /// </summary>
-public sealed class TestApp(bool seed = false, string? language = "en") : WebApplicationFactory<Program>
+public sealed class TestApp(bool seed = false, string? language = "en", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("networkgraph-test-").FullName;
     public string DatabasePath => Path.Combine(Folder, "graph.db");
@@ -22,6 +23,7 @@ public sealed class TestApp(bool seed = false, string? language = "en") : WebApp
         builder.UseSetting("Store:DatabasePath", DatabasePath);
         builder.UseSetting("Store:SeedOnEmpty", seed ? "true" : "false");
         builder.UseSetting("Store:SeedFolder", SeedFolder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     /// <summary>

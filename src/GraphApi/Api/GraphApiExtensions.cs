@@ -1,5 +1,6 @@
 using GraphApi.Localization;
 using GraphApi.Domain;
+using GraphApi.Edge;
 using GraphApi.Exchange;
 using GraphApi.Exchange.Svg;
 using GraphApi.Live;
@@ -24,6 +25,10 @@ public static class GraphApiExtensions
     public static IHostApplicationBuilder AddGraphApi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Answer only to known host names (DNS rebinding) unless the deployment names its own.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])) builder.Configuration["AllowedHosts"] = EdgeOptions.DefaultAllowedHosts;
+        services.AddOptions<EdgeOptions>().BindConfiguration("Edge");
+        services.AddRateLimits();
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddOptions<GraphLimits>().BindConfiguration("Graph:Limits");
         services.AddSingleton(TimeProvider.System);
@@ -44,7 +49,6 @@ public static class GraphApiExtensions
         services.AddOpenApi();
         services.AddSingleton<Presence>();
         services.AddSingleton<LiveSession>();
-        services.AddSingleton<HubThrottle>();
         services.AddSingleton<LiveBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddSingleton<StoreFollower>();
@@ -53,7 +57,7 @@ public static class GraphApiExtensions
             {
                 o.MaximumReceiveMessageSize = 256 * 1024; // a few thousand node positions; more is a mistake or an attack
                 o.AddFilter<HubCulture>();
-                o.AddFilter<HubThrottle>();
+                o.AddFilter<LiveRateLimit>();
             })
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
         services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
@@ -73,6 +77,8 @@ public static class GraphApiExtensions
     {
         // Before the exception handler, so that the problems it writes are in the request's language too.
         app.UseRequestLocalization();
+        app.UseMiddleware<EdgeGuard>();
+        app.UseRateLimiter();
         app.UseExceptionHandler();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

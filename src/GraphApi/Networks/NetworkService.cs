@@ -37,7 +37,10 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// </summary>
     public async Task<NetworkSnapshot?> TryGetAsync(string networkId, CancellationToken ct = default)
     {
-        if (_snapshots.TryGetValue(networkId, out var cached) && await store.ReadHeadAsync(networkId, ct) == cached.Revision) return cached;
+        var head = await store.ReadHeadAsync(networkId, ct);
+        if (_snapshots.TryGetValue(networkId, out var cached) && head == cached.Revision) return cached;
+        // A network that does not exist leaves nothing behind (no lock, no cache entry): asking for random ids must not grow memory.
+        if (head is null && cached is null) return null;
         var gate = Gate(networkId);
         await gate.WaitAsync(ct);
         try
