@@ -48,9 +48,11 @@ public sealed partial class ReportTests(BrowserFixture browser, MapApp app) : IC
         await Expect(overlap.Locator(".saving")).ToContainTextAsync("56 Personenstunden");
 
         // The picture is the one SVG export, as of the report's day, bodies and actors only (persons unnamed).
-        var data = await _report.MapPicture.GetAttributeAsync("data");
+        var data = await _report.MapPicture.GetAttributeAsync("src");
         Assert.Matches(@"^/api/networks/peine/export\?format=svg&layers=actor,body&asOf=\d{4}-\d{2}-\d{2}&lang=de$", data);
-        await Expect(_report.MapPicture).ToHaveAttributeAsync("aria-label", "Netzwerkkarte Landkreis Peine");
+        await Expect(_report.MapPicture).ToHaveAttributeAsync("alt", "Netzwerkkarte Landkreis Peine");
+        await Expect(_report.MapPicture).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await _report.MapPicture.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the SVG export is shown (the policy allows it)");
         await _page.AssertAccessibleAsync();
         await _report.ScreenshotAsync("report-peine-1280x720");
         await _report.ScreenshotAsync("report-peine-full", fullPage: true);

@@ -22,7 +22,7 @@ public sealed class ReportPage(IPage page)
     public ILocator Date => page.Locator(".report-head .report-date");
     public ILocator Section(string id) => page.Locator($"section#{id}");
     public ILocator SectionTitle(string id) => page.Locator($"#{id}-title");
-    public ILocator MapPicture => page.Locator("object#report-map-picture");
+    public ILocator MapPicture => page.Locator("img#report-map-picture");
     public ILocator Bodies => page.Locator("table.bodies tbody tr");
     public ILocator Figures => page.Locator("dl.figures");
 
