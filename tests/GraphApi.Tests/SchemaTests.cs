@@ -112,6 +112,9 @@ public sealed class SchemaTests
             ["#/$defs/collaboration"] = typeof(Collaboration),
             ["#/$defs/compositionRule"] = typeof(CompositionRule),
             ["#/$defs/meeting"] = typeof(Meeting),
+            ["#/$defs/reportSettings"] = typeof(ReportSettings),
+            ["#/$defs/reportConsultation"] = typeof(ReportConsultation),
+            ["#/$defs/findingMark"] = typeof(FindingMark),
         };
         foreach (var (location, type) in types)
         {
@@ -485,7 +488,11 @@ internal static class SchemaSamples
           "since": "2019-01-01", "until": "2025-12-31" }
       ],
       "compositionRules": [ { "bodyKind": "steeringGroup", "requiredActorKinds": ["migrantOrganisation", "jobcenter"] } ],
-      "meetings": [ { "id": "s1", "title": "Sitzung der Steuerungsgruppe", "day": "2025-03-12", "startRevision": 0, "endRevision": 0 } ]
+      "meetings": [ { "id": "s1", "title": "Sitzung der Steuerungsgruppe", "day": "2025-03-12", "startRevision": 0, "endRevision": 0 } ],
+      "report": { "unit": "Amt für Migration und Integration", "date": "2022-09-16", "number": "2022/248", "subject": "Bericht aus der Steuerungsgruppe",
+        "consultations": [ { "body": "Sozialausschuss", "date": "2022-09-26", "session": "öffentlich" } ], "meetingDate": "2022-09-26",
+        "purpose": "decision", "proposal": "Der Ausschuss nimmt den Bericht zur Kenntnis.", "mapFocus": "sg" },
+      "findingMarks": [ { "key": "gap:dormantBody:sg", "fingerprint": "0123456789abcdef", "state": "inProgress", "note": "Wird neu einberufen.", "by": "Anna", "on": "2024-03-01" } ]
     }
     """;
 

@@ -63,7 +63,12 @@ public sealed class AnalysisPanelTests(SeededStore store) : ComponentTest(store)
     {
         var cut = Open("peine");
         cut.Find("#tab-metrics").Click();
-        Assert.Contains("Louvain findet", cut.Find(".summary").TextContent);
+        Assert.Contains("Gruppen, die untereinander enger verbunden sind", cut.Find(".summary").TextContent);
+        // Plain German on screen: the technical measures only in tooltips.
+        foreach (var jargon in new[] { "Betweenness", "Louvain", "Modularität", "PageRank" })
+            Assert.DoesNotContain(jargon, cut.Find("[role=tabpanel]").TextContent);
+        Assert.Contains("Louvain", cut.Find("dl.facts dt[title]").GetAttribute("title"));
+        Assert.Equal("Vermittler und Gruppen", cut.Find("#tab-metrics").TextContent);
         Assert.Equal(AnalysisPanel.Top, cut.FindAll("table.metrics tbody tr").Count);
         Assert.Equal("descending", cut.Find("th[data-column=betweenness]").GetAttribute("aria-sort"));
         Assert.Equal("referat-mut", cut.Find("table.metrics tbody tr").GetAttribute("data-id"));

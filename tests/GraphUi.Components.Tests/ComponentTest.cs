@@ -67,6 +67,8 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(store.Services.GetRequiredService<MeetingService>());
         Services.AddSingleton(store.Services.GetRequiredService<Comparisons>());
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(store.Services.GetRequiredService<EntityValidator>());
+        foreach (var writer in store.Services.GetServices<INetworkWriter>()) Services.AddSingleton(writer);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();
         // The components run in a live circuit (pages mark it with data-interactive for the browser tests).

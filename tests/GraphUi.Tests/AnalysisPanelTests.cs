@@ -52,7 +52,7 @@ public sealed class AnalysisPanelTests(BrowserFixture browser, MapApp app) : ICl
         await _page.ClickAsync("#tab-gaps");
         await Expect(_page.Locator("details[data-kind=composition] h3")).ToHaveTextAsync("Lücken in der Zusammensetzung (2)");
         await _page.ClickAsync("#tab-metrics");
-        await Expect(_page.Locator("[data-testid=analysis-panel] .summary")).ToContainTextAsync("Louvain findet");
+        await Expect(_page.Locator("[data-testid=analysis-panel] .summary")).ToContainTextAsync("Gruppen, die untereinander enger verbunden sind");
         var row = _page.Locator("table.metrics tbody tr").First;
         var id = await row.GetAttributeAsync("data-id");
         await row.Locator("button.select-node").ClickAsync();

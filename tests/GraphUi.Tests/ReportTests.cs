@@ -34,22 +34,25 @@ public sealed partial class ReportTests(BrowserFixture browser, MapApp app) : IC
 
         await Expect(_report.Title).ToHaveTextAsync("Landkreis Peine");
         await Expect(_report.Date).ToContainTextAsync("Stand:");
-        foreach (var (section, title) in new[] { ("overview", "Überblick"), ("key-figures", "Kennzahlen"), ("map", "Netzwerkkarte"),
+        foreach (var (section, title) in new[] { ("overview", "Sachverhalt"), ("key-figures", "Kennzahlen"), ("map", "Netzwerkkarte"),
                      ("overlaps", "Doppelstrukturen"), ("gaps", "Lücken") })
             await Expect(_report.SectionTitle(section)).ToContainTextAsync(title);
         await Expect(_report.Section("overview")).ToContainTextAsync("Integrationsnetzwerk des Landkreises Peine");
         await Expect(_report.Bodies.Locator("th", new() { HasText = "Koordinierungsstab Migration und Teilhabe (MuT)" })).ToHaveCountAsync(1);
         await Expect(_page.Locator("table.bodies tr[data-body=sg-integration-peine] td").Nth(1)).ToHaveTextAsync("ruhend");
         await Expect(_report.Figures).ToContainTextAsync("Personenstunden im Jahr");
-        await Expect(_report.Section("key-figures")).ToContainTextAsync(new Regex(@"\d[\d.]* Personenstunden")); // the costs analysis' total
+        await Expect(_report.Section("key-figures").Locator("dd[data-figure=hours]")).ToHaveTextAsync(new Regex(@"^\d[\d.]*(,\d)?$")); // the costs analysis' total, German
+        await Expect(_report.Section("overview")).ToContainTextAsync(new Regex(@"\d[\d.]*(,\d)? Personenstunden"));
         var overlap = _report.Overlap("koordinierungsstab-mut", "sg-uebergangsmanagement");
         await Expect(overlap).ToContainTextAsync("Alle 7 Mitglieder der Steuerungsgruppe Übergangsmanagement");
         await Expect(overlap.Locator(".saving")).ToContainTextAsync("56 Personenstunden");
 
         // The picture is the one SVG export, as of the report's day, bodies and actors only (persons unnamed).
-        var data = await _report.MapPicture.GetAttributeAsync("data");
+        var data = await _report.MapPicture.GetAttributeAsync("src");
         Assert.Matches(@"^/api/networks/peine/export\?format=svg&layers=actor,body&asOf=\d{4}-\d{2}-\d{2}&lang=de$", data);
-        await Expect(_report.MapPicture).ToHaveAttributeAsync("aria-label", "Netzwerkkarte Landkreis Peine");
+        await Expect(_report.MapPicture).ToHaveAttributeAsync("alt", "Netzwerkkarte Landkreis Peine");
+        await Expect(_report.MapPicture).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await _report.MapPicture.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the SVG export is shown (the policy allows it)");
         await _page.AssertAccessibleAsync();
         await _report.ScreenshotAsync("report-peine-1280x720");
         await _report.ScreenshotAsync("report-peine-full", fullPage: true);
@@ -96,12 +99,12 @@ public sealed partial class ReportTests(BrowserFixture browser, MapApp app) : IC
         await _page.ClickAsync("[data-testid=lang-switch]");
         await Expect(_page.Locator("html")).ToHaveAttributeAsync("lang", "en"); // the new page
         await _report.WaitUntilInteractiveAsync();
-        await Expect(_report.SectionTitle("overview")).ToHaveTextAsync("1. Overview");
+        await Expect(_report.SectionTitle("overview")).ToHaveTextAsync("1. Facts");
         await Expect(_report.Date).ToContainTextAsync("As of:");
         await Expect(_report.Overlap("koordinierungsstab-mut", "sg-uebergangsmanagement"))
             .ToContainTextAsync("All 7 members of Steuerungsgruppe Übergangsmanagement also sit on");
         await Expect(_page.Locator("#print")).ToHaveTextAsync("Print / save as PDF");
-        await Expect(_report.MapPicture).ToHaveAttributeAsync("aria-label", "Network map Landkreis Peine");
+        await Expect(_report.MapPicture).ToHaveAttributeAsync("alt", "Network map Landkreis Peine");
         await _page.AssertAccessibleAsync("English");
     }
 

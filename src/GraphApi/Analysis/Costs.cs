@@ -39,6 +39,7 @@ public static class Costs
         var byActor = new Dictionary<string, List<ActorBodyCost>>(StringComparer.Ordinal);
         var unattributed = 0.0;
         var unattributedPersons = new SortedSet<string>(StringComparer.Ordinal);
+        var totalRaw = 0.0;
         foreach (var body in view.Bodies)
         {
             var seats = view.SeatsOf(body.Id);
@@ -50,7 +51,8 @@ public static class Costs
             var hours = missing.Count == 0 ? perSeat * seats.Count : null;
             var counted = hours is not null && !view.IsDormant(body);
             bodies.Add(new BodyCost(view.Ref(body.Id), body.Status, body.MeetingsPerYear, body.MeetingHours, seats.Count,
-                hours is null ? null : Round(hours.Value), counted, missing));
+                hours, counted, missing));
+            if (counted) totalRaw += hours!.Value;
             if (!counted) continue;
             foreach (var group in seats.GroupBy(seat => view.ActorOfSeat(body.Id, seat)))
             {
@@ -62,19 +64,21 @@ public static class Costs
                     continue;
                 }
                 if (!byActor.TryGetValue(group.Key, out var list)) byActor[group.Key] = list = [];
-                list.Add(new ActorBodyCost(view.Ref(body.Id), group.Count(), Round(share)));
+                list.Add(new ActorBodyCost(view.Ref(body.Id), group.Count(), share));
             }
         }
 
+        // Sums are taken of unrounded values and rounded once (Figures.Hours), so a total never differs from its parts' sum by rounding twice.
         var actors = byActor.Select(e => new ActorCost(view.Ref(e.Key), Round(e.Value.Sum(x => x.HoursPerYear)),
-                e.Value.OrderByDescending(x => x.HoursPerYear).ToList()))
+                e.Value.OrderByDescending(x => x.HoursPerYear).Select(x => x with { HoursPerYear = Round(x.HoursPerYear) }).ToList()))
             .OrderByDescending(a => a.HoursPerYear).ThenBy(a => a.Actor.Id, StringComparer.Ordinal).ToList();
-        var total = Round(bodies.Where(b => b.Counted).Sum(b => b.HoursPerYear!.Value));
+        var total = Round(totalRaw);
+        bodies = bodies.Select(b => b with { HoursPerYear = b.HoursPerYear is { } h ? Round(h) : null }).ToList();
         var withoutData = bodies.Where(b => b.HoursPerYear is null).Select(b => b.Body).ToList();
         var mergers = overlaps.Select(o => Merger(view, o, bodies, t)).ToList();
 
         var summary = t.Pick(
-            $"Die Gremien kosten zusammen {t.Number(total)} Personenstunden im Jahr" +
+            $"Die Gremien kosten zusammen {Figures.FormatHours(total, t.Culture)} Personenstunden im Jahr" +
             (withoutData.Count == 0 ? "." : $"; für {t.Count(withoutData.Count, "Gremium", "Gremien", "body")} fehlen Angaben: {t.List(withoutData.Select(b => b.Name))}."),
             $"The bodies cost {"person-hour".ToQuantityText(total, t)} a year in total" +
             (withoutData.Count == 0 ? "." : $"; data is missing for {t.Count(withoutData.Count, "Gremium", "Gremien", "body")}: {t.List(withoutData.Select(b => b.Name))}."));
@@ -92,11 +96,11 @@ public static class Costs
             ? t.Pick($"Bei {GermanNames.Dative(dropped.Body.Name)} fehlen Sitzungsangaben; die Ersparnis einer Zusammenlegung lässt sich nicht berechnen.",
                 $"{dropped.Body.Name} lacks meeting data; the saving cannot be computed.")
             : t.Pick($"Ginge {GermanNames.Nominative(dropped.Body.Name)} {GermanNames.In(into.Body.Name)} auf, würden die {t.Count(shared, "gemeinsame Mitglied", "gemeinsamen Mitglieder", "shared member")} " +
-                     $"{t.Number(saved.Value)} Personenstunden im Jahr sparen ({t.Count(dropped.MeetingsPerYear!.Value, "Sitzung", "Sitzungen", "meeting")} × {t.Number(dropped.MeetingHours!.Value)} Stunden × {shared}).",
+                     $"{Figures.FormatHours(saved.Value, t.Culture)} Personenstunden im Jahr sparen ({t.Count(dropped.MeetingsPerYear!.Value, "Sitzung", "Sitzungen", "meeting")} × {t.Number(dropped.MeetingHours!.Value)} Stunden × {shared}).",
                 $"Merging {dropped.Body.Name} into {into.Body.Name} would save its {t.Count(shared, "gemeinsame Mitglied", "gemeinsamen Mitglieder", "shared member")} {"person-hour".ToQuantityText(saved.Value, t)} a year " +
                 $"({"meeting".ToQuantityText(dropped.MeetingsPerYear!.Value, t)} × {"hour".ToQuantityText(dropped.MeetingHours!.Value, t)} × {shared}).");
         return new MergerSaving(dropped.Body, into.Body, o.Score, shared, saved, sentence);
     }
 
-    private static double Round(double x) => Math.Round(x, 2);
+    private static double Round(double x) => Figures.Hours(x);
 }

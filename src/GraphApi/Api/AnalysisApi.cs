@@ -53,6 +53,21 @@ public static class AnalysisApi
             .WithDescription(Costs.BodyFormula + ". " + Costs.MergerFormula + ". Dormant bodies and bodies without meeting data are listed " +
                              "but not counted in the totals.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/analysis/figures", GetFigures).WithName("GetFigures")
+            .WithSummary("The network's figures on a day, each counted one way (the report, panels, table and list show the same): actors, bodies, " +
+                         "active bodies, memberships valid on the day, seats (distinct members per body, summed), person-hours rounded once to one decimal.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/analysis/marks", GetMarks).WithName("GetFindingMarks")
+            .WithSummary("The marks on findings ('reviewed': geprüft — kein Handlungsbedarf, 'inProgress': in Bearbeitung) with whether each still " +
+                         "applies: a mark applies while the finding exists on the day with the facts it was marked on (the same fingerprint).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/analysis/marks", PutMark).WithName("SetFindingMark")
+            .WithSummary("Marks one finding (by its key, as the findings list it) as 'reviewed' or 'inProgress' with a note; the fingerprint of its " +
+                         "facts on the day is kept with the mark. One change of the network (history, exchange).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/analysis/marks", DeleteMark).WithName("ClearFindingMark")
+            .WithSummary("Removes the mark on the finding 'key'.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/diff", GetDiff).WithName("GetDiff")
             .WithSummary("Actors, bodies, memberships and collaborations that appeared, ended or changed between two dates: by the validity " +
                          "dates in the data (founded/since in (from, to], last valid day dissolved/until in [from, to)) and by the store's " +
@@ -160,6 +175,64 @@ public static class AnalysisApi
         return TypedResults.Ok(new CostResponse(networkId, view.Snapshot.Revision, view.DayText, texts.Code, Costs.BodyFormula,
             Costs.MergerFormula, threshold, r.TotalHoursPerYear, r.Summary, r.Bodies, r.BodiesWithoutData, r.Actors,
             r.UnattributedHoursPerYear, r.UnattributedPersons, r.Mergers));
+    }
+
+    public sealed record FindingMarkRequest(string? Key, string? State, string? Note, string? AsOf);
+
+    public sealed record MarkedFinding(string Key, string State, string? Note, string? By, string? On, bool Applies, bool Found, IReadOnlyList<string> Ids);
+
+    public sealed record MarksResponse(string NetworkId, long Revision, string AsOf, IReadOnlyList<MarkedFinding> Marks);
+
+    private static async Task<Ok<NetworkFigures>> GetFigures(NetworkService networks, string networkId,
+        [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(asOf, "asOf", errors);
+        errors.ThrowIfAny();
+        var (view, _) = await View(networks, networkId, day, context, ct);
+        return TypedResults.Ok(Figures.Of(view));
+    }
+
+    private static async Task<Ok<MarksResponse>> GetMarks(NetworkService networks, string networkId,
+        [FromQuery(Name = "asOf"), Description(AsOfHelp)] string? asOf, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var day = Day(asOf, "asOf", errors);
+        errors.ThrowIfAny();
+        var (view, texts) = await View(networks, networkId, day, context, ct);
+        var findings = FindingMarking.All(view, texts).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var marks = view.Snapshot.Network.FindingMarks.Select(m =>
+        {
+            var f = findings.GetValueOrDefault(m.Key);
+            return new MarkedFinding(m.Key, m.State, m.Note, m.By, m.On, f?.Fingerprint == m.Fingerprint, f is not null, f?.Ids ?? []);
+        }).ToList();
+        return TypedResults.Ok(new MarksResponse(networkId, view.Snapshot.Revision, view.DayText, marks));
+    }
+
+    private static async Task<Ok<MarkedFinding>> PutMark(NetworkService networks, EntityValidator validator, TimeProvider clock, string networkId,
+        FindingMarkRequest request, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Key)) errors.Add("key", GraphApi.Localization.Resx.Say("validation.required"));
+        if (string.IsNullOrWhiteSpace(request.State)) errors.Add("state", EntityValidator.NotAllowed(request.State, FindingMarkStates.All));
+        var day = Day(request.AsOf, "asOf", errors);
+        errors.ThrowIfAny();
+        var today = DateOnly.FromDateTime(GraphApi.Localization.Dates.ToBerlin(clock.GetUtcNow()).DateTime);
+        var set = await FindingMarking.SetAsync(networks, validator, networkId, request.Key!.Trim(), request.State!.Trim(), request.Note, day,
+            ApiConventions.Author(context), today, ct);
+        var network = (Network?)set.Changes.FirstOrDefault(c => c.Kind == EntityKind.Network)?.After ?? (await networks.GetAsync(networkId, ct)).Network;
+        var mark = network.FindingMarks.First(m => m.Key == request.Key!.Trim());
+        return TypedResults.Ok(new MarkedFinding(mark.Key, mark.State, mark.Note, mark.By, mark.On, true, true, []));
+    }
+
+    private static async Task<NoContent> DeleteMark(NetworkService networks, EntityValidator validator, string networkId,
+        [FromQuery(Name = "key"), Description("The finding's key.")] string? key, HttpContext context, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(key)) errors.Add("key", GraphApi.Localization.Resx.Say("validation.required"));
+        errors.ThrowIfAny();
+        await FindingMarking.ClearAsync(networks, validator, networkId, key!.Trim(), ApiConventions.Author(context), ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<DiffReport>, Ok<Comparison>>> GetDiff(NetworkService networks, Comparisons comparisons, string networkId,

@@ -41,7 +41,9 @@ public static class NetworksApi
         return routes;
     }
 
-    public sealed record NetworkSummary(Network Network, long Revision, IReadOnlyDictionary<string, int> Counts);
+    /// <summary>A network with its stored entries per kind (<see cref="Counts"/>, every record whatever its dates) and the figures on
+    /// its analysis day (<see cref="Figures"/>: what the report, panels and table show, <see cref="GraphApi.Analysis.Figures"/>).</summary>
+    public sealed record NetworkSummary(Network Network, long Revision, IReadOnlyDictionary<string, int> Counts, GraphApi.Analysis.NetworkFigures? Figures = null);
 
     private static async Task<Ok<Page<Network>>> ListNetworks(NetworkService networks, string? text, int? offset, int? limit, CancellationToken ct)
     {
@@ -57,7 +59,8 @@ public static class NetworksApi
         var snapshot = await networks.GetAsync(networkId, ct);
         var counts = Enum.GetValues<EntityKind>().Where(k => k != EntityKind.Network)
             .ToDictionary(k => EntitiesApi.Segment(k), snapshot.Count);
-        return TypedResults.Ok(new NetworkSummary(snapshot.Network, snapshot.Revision, counts));
+        var figures = GraphApi.Analysis.Figures.Of(GraphApi.Analysis.AnalysisView.For(snapshot, null));
+        return TypedResults.Ok(new NetworkSummary(snapshot.Network, snapshot.Revision, counts, figures));
     }
 
     private static async Task<Created<Network>> CreateNetwork(NetworkService networks, Network network, HttpContext context, CancellationToken ct)

@@ -55,6 +55,10 @@ public sealed record Network : Entity
     /// history and the JSON exchange carry them.
     /// </summary>
     public IReadOnlyList<Meeting> Meetings { get; init; } = [];
+    /// <summary>The report settings: the Mitteilungsvorlage's header and purpose (issue 9, point 5); null until someone sets them.</summary>
+    public ReportSettings? Report { get; init; }
+    /// <summary>Marks on findings ("geprüft — kein Handlungsbedarf", "in Bearbeitung"), one per finding key (issue 9, point 8).</summary>
+    public IReadOnlyList<FindingMark> FindingMarks { get; init; } = [];
     [JsonIgnore] public override EntityKind EntityKind => EntityKind.Network;
     [JsonIgnore] public override string Label => Name;
 }

@@ -21,7 +21,11 @@ public sealed partial class EntityValidator(GraphLimits limits)
 
     private static Entity NormalizeFields(Entity entity) => entity switch
     {
-        Network n => n with { Name = Trim(n.Name), Description = Opt(n.Description), DataAsOf = Opt(n.DataAsOf), CompositionRules = n.CompositionRules ?? [], Meetings = n.Meetings ?? [] },
+        Network n => n with
+        {
+            Name = Trim(n.Name), Description = Opt(n.Description), DataAsOf = Opt(n.DataAsOf), CompositionRules = n.CompositionRules ?? [],
+            Meetings = n.Meetings ?? [], Report = NormalizeReport(n.Report), FindingMarks = NormalizeMarks(n.FindingMarks),
+        },
         Topic t => t with { Name = Trim(t.Name), Description = Opt(t.Description) },
         Territory t => t with { Name = Trim(t.Name), Kind = Trim(t.Kind), Parent = Opt(t.Parent) },
         Actor a => a with
@@ -71,6 +75,8 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 CheckCompositionRules(n.CompositionRules, p("compositionRules"), errors);
                 // history: the meetings (Sitzungen) kept with the network
                 GraphApi.Networks.MeetingService.Check(n.Meetings, p("meetings"), limits.MaxNameLength, errors);
+                CheckReport(n.Report, p("report"), errors);
+                CheckFindingMarks(n.FindingMarks, p("findingMarks"), errors);
                 break;
             case Topic t:
                 Name(t.Name, p("name"), errors);
@@ -151,6 +157,78 @@ public sealed partial class EntityValidator(GraphLimits limits)
                 errors.Add(ValidationErrors.Join(rp, "bodyKind"), Texts.Get("valid.ruleTwice", Kinds.Body.Label(rule.BodyKind)));
         }
     }
+
+    // report: the network's report settings and finding marks (issue 9, points 5 and 8) -------------------------------
+    /// <summary>The longest text of a report setting or a mark's note.</summary>
+    public const int MaxReportText = 4000;
+    /// <summary>The most steps in a Beratungsfolge and the most marks on one network.</summary>
+    public const int MaxConsultations = 20, MaxFindingMarks = 2000;
+
+    private static ReportSettings? NormalizeReport(ReportSettings? r) => r is null ? null : r with
+    {
+        Unit = Opt(r.Unit), Date = Opt(r.Date), Number = Opt(r.Number), Subject = Opt(r.Subject), MeetingDate = Opt(r.MeetingDate),
+        Purpose = Opt(r.Purpose) ?? ReportPurposes.Notice, Proposal = Opt(r.Proposal), MapFocus = Opt(r.MapFocus),
+        Consultations = (r.Consultations ?? []).Select(c => c with { Body = Trim(c.Body), Date = Opt(c.Date), Session = Opt(c.Session) }).ToList(),
+    };
+
+    private static IReadOnlyList<FindingMark> NormalizeMarks(IReadOnlyList<FindingMark>? marks) =>
+        (marks ?? []).Select(m => m with { Key = Trim(m.Key), Fingerprint = Trim(m.Fingerprint), State = Opt(m.State) ?? "", Note = Opt(m.Note), By = Opt(m.By), On = Opt(m.On) }).ToList();
+
+    /// <summary>The report settings' rules: dates are days, texts not too long, a Beschlussvorschlag has its text, each consultation names its body.</summary>
+    public static void CheckReport(ReportSettings? report, string path, ValidationErrors errors)
+    {
+        if (report is null) return;
+        var p = (string field) => ValidationErrors.Join(path, field);
+        Date(report.Date, p("date"), errors);
+        Date(report.MeetingDate, p("meetingDate"), errors);
+        ReportText(report.Unit, p("unit"), errors);
+        ReportText(report.Number, p("number"), errors);
+        ReportText(report.Subject, p("subject"), errors);
+        ReportText(report.Proposal, p("proposal"), errors);
+        OneOf(report.Purpose, ReportPurposes.All, p("purpose"), errors);
+        if (report.Purpose == ReportPurposes.Decision && report.Proposal is null)
+            errors.Add(p("proposal"), Localized("validation.report.proposalRequired"));
+        if (report.Consultations.Count > MaxConsultations)
+            errors.Add(p("consultations"), Localized("validation.report.tooMany", MaxConsultations, report.Consultations.Count));
+        for (var i = 0; i < report.Consultations.Count; i++)
+        {
+            var c = report.Consultations[i];
+            var cp = $"{p("consultations")}[{i}]";
+            if (string.IsNullOrEmpty(c.Body)) errors.Add(ValidationErrors.Join(cp, "body"), Empty());
+            ReportText(c.Body, ValidationErrors.Join(cp, "body"), errors);
+            ReportText(c.Session, ValidationErrors.Join(cp, "session"), errors);
+            Date(c.Date, ValidationErrors.Join(cp, "date"), errors);
+        }
+    }
+
+    /// <summary>Each mark names a finding once, has a fingerprint and a known state, and a note that is not too long.</summary>
+    public static void CheckFindingMarks(IReadOnlyList<FindingMark> marks, string path, ValidationErrors errors)
+    {
+        if (marks.Count > MaxFindingMarks) errors.Add(path, Localized("validation.report.tooMany", MaxFindingMarks, marks.Count));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < marks.Count; i++)
+        {
+            var m = marks[i];
+            var mp = $"{path}[{i}]";
+            if (m.Key.Length == 0) errors.Add(ValidationErrors.Join(mp, "key"), Empty());
+            else if (m.Key.Length > 1000) errors.Add(ValidationErrors.Join(mp, "key"), TooLong(1000, m.Key.Length));
+            else if (!seen.Add(m.Key)) errors.Add(ValidationErrors.Join(mp, "key"), Localized("validation.mark.twice", m.Key));
+            if (m.Fingerprint.Length == 0) errors.Add(ValidationErrors.Join(mp, "fingerprint"), Empty());
+            else if (m.Fingerprint.Length > 200) errors.Add(ValidationErrors.Join(mp, "fingerprint"), TooLong(200, m.Fingerprint.Length));
+            OneOf(m.State, FindingMarkStates.All, ValidationErrors.Join(mp, "state"), errors);
+            ReportText(m.Note, ValidationErrors.Join(mp, "note"), errors);
+            ReportText(m.By, ValidationErrors.Join(mp, "by"), errors);
+            Date(m.On, ValidationErrors.Join(mp, "on"), errors);
+        }
+    }
+
+    private static void ReportText(string? value, string path, ValidationErrors errors)
+    {
+        if (value?.Length > MaxReportText) errors.Add(path, TooLong(MaxReportText, value.Length));
+    }
+
+    private static string Localized(string key, params object[] args) => GraphApi.Localization.Resx.Say(key, args);
+    // end report ------------------------------------------------------------------------------------------------------
 
     /// <summary>Rules about what the entity points at, checked against the network it is to be part of.</summary>
     public void CheckReferences(Entity entity, NetworkSnapshot network, string path, ValidationErrors errors)

@@ -20,6 +20,10 @@ public sealed record NetworkDocument
     public IReadOnlyList<CompositionRule>? CompositionRules { get; init; }
     /// <summary>Sitzungen held on the map (see <see cref="Network.Meetings"/>); written only when there are any.</summary>
     public IReadOnlyList<Meeting>? Meetings { get; init; }
+    /// <summary>The report settings (the Mitteilungsvorlage's header); absent when none are set.</summary>
+    public ReportSettings? Report { get; init; }
+    /// <summary>Marks on findings; absent when there are none. An import of a document without report and marks keeps the network's own.</summary>
+    public IReadOnlyList<FindingMark>? FindingMarks { get; init; }
 }
 
 public sealed record NetworkHeader

@@ -60,7 +60,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     public Task<ChangeSet> ImportAsync(NetworkDocument document, string author, CancellationToken ct = default)
     {
         var incoming = Check(document);
-        return networks.ReplaceAsync(incoming.Network.Id, current => ChangePlan.Between(current, incoming), author, ct);
+        return networks.ReplaceAsync(incoming.Network.Id, current => ChangePlan.Between(current, KeepingReport(current, incoming, document)), author, ct);
     }
 
     /// <summary>The network as a document, in a stable order (by id within each list).</summary>
@@ -78,7 +78,20 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
         Measures = snapshot.All<Measure>().ToList(),
         CompositionRules = snapshot.Network.CompositionRules,
         Meetings = snapshot.Network.Meetings.Count > 0 ? snapshot.Network.Meetings : null,
+        Report = snapshot.Network.Report,
+        FindingMarks = snapshot.Network.FindingMarks.Count > 0 ? snapshot.Network.FindingMarks : null,
     };
+
+    /// <summary>
+    /// The target of an import: a document that carries neither report settings nor finding marks (a spreadsheet, GraphML, an
+    /// older JSON file) keeps the network's own, so a re-import of the data does not wipe the coordinator's report and marks.
+    /// </summary>
+    public static NetworkSnapshot KeepingReport(NetworkSnapshot? current, NetworkSnapshot target, NetworkDocument document)
+    {
+        if (current is null || document.Report is not null || document.FindingMarks is not null) return target;
+        var network = target.Network with { Report = current.Network.Report, FindingMarks = current.Network.FindingMarks };
+        return NetworkSnapshot.Create(network, target.Revision, target.Everything);
+    }
 
     public static string Serialize(NetworkDocument document) => JsonSerializer.Serialize(document, DocumentOptions) + "\n";
 
@@ -104,10 +117,14 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             DataAsOf = header?.DataAsOf,
             CompositionRules = document.CompositionRules ?? [],
             Meetings = document.Meetings ?? [],
+            Report = document.Report,
+            FindingMarks = document.FindingMarks ?? [],
         });
-        if (header is not null) validator.CheckFields(network with { CompositionRules = [], Meetings = [] }, "$.network", errors);
+        if (header is not null) validator.CheckFields(network with { CompositionRules = [], Meetings = [], Report = null, FindingMarks = [] }, "$.network", errors);
         EntityValidator.CheckCompositionRules(network.CompositionRules, "$.compositionRules", errors);
         GraphApi.Networks.MeetingService.Check(network.Meetings, "$.meetings", validator.MaxNameLength, errors);
+        EntityValidator.CheckReport(network.Report, "$.report", errors);
+        EntityValidator.CheckFindingMarks(network.FindingMarks, "$.findingMarks", errors);
 
         var entries = Entries(document).ToList();
         var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);

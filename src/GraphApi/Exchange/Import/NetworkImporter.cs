@@ -116,7 +116,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
         {
             if (expectedRevision is { } expected && (current?.Revision ?? 0) != expected)
                 throw new StaleImportException(Preview(input, target, problems, current));
-            return ChangePlan.Between(current, target);
+            return ChangePlan.Between(current, NetworkExchange.KeepingReport(current, target, input.Document));
         }, author, ct);
         var warnings = problems.Where(p => !p.IsError).Select(p => p.ToString()).ToList();
         return Summarise(set, warnings.Count > 0 ? warnings : null);
@@ -158,7 +158,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
     {
         var header = input.Document.Network;
         var byKind = new List<ImportKindCounts>();
-        var changes = target is null ? [] : ChangePlan.Between(current, target);
+        var changes = target is null ? [] : ChangePlan.Between(current, NetworkExchange.KeepingReport(current, target, input.Document));
         foreach (var kind in Enum.GetValues<EntityKind>().Where(k => k != EntityKind.Network))
         {
             var of = changes.Where(c => c.Kind == kind).ToList();
