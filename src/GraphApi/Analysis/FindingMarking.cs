@@ -72,7 +72,7 @@ public static class FindingMarking
         var view = AnalysisView.For(snapshot, asOf);
         var finding = All(view, Phrases.Current).FirstOrDefault(f => f.Key == key);
         var errors = new ValidationErrors();
-        if (finding is null) errors.Add("key", GraphApi.Localization.Resx.Say("validation.mark.noFinding", key, view.DayText));
+        if (finding is null) errors.Add("key", Texts.Get("validation.mark.noFinding", key, view.DayText));
         if (!FindingMarkStates.All.Contains(state)) errors.Add("state", EntityValidator.NotAllowed(state, FindingMarkStates.All));
         errors.ThrowIfAny();
         var mark = new FindingMark { Key = key, Fingerprint = finding!.Fingerprint, State = state, Note = note, By = author, On = AsOf.Format(today) };

@@ -213,7 +213,7 @@ public static class AnalysisApi
         FindingMarkRequest request, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.Key)) errors.Add("key", GraphApi.Localization.Resx.Say("validation.required"));
+        if (string.IsNullOrWhiteSpace(request.Key)) errors.Add("key", Texts.Get("validation.required"));
         if (string.IsNullOrWhiteSpace(request.State)) errors.Add("state", EntityValidator.NotAllowed(request.State, FindingMarkStates.All));
         var day = Day(request.AsOf, "asOf", errors);
         errors.ThrowIfAny();
@@ -229,7 +229,7 @@ public static class AnalysisApi
         [FromQuery(Name = "key"), Description("The finding's key.")] string? key, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(key)) errors.Add("key", GraphApi.Localization.Resx.Say("validation.required"));
+        if (string.IsNullOrWhiteSpace(key)) errors.Add("key", Texts.Get("validation.required"));
         errors.ThrowIfAny();
         await FindingMarking.ClearAsync(networks, validator, networkId, key!.Trim(), ApiConventions.Author(context), ct);
         return TypedResults.NoContent();

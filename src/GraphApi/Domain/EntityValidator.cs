@@ -187,9 +187,9 @@ public sealed partial class EntityValidator(GraphLimits limits)
         ReportText(report.Proposal, p("proposal"), errors);
         OneOf(report.Purpose, ReportPurposes.All, p("purpose"), errors);
         if (report.Purpose == ReportPurposes.Decision && report.Proposal is null)
-            errors.Add(p("proposal"), Localized("validation.report.proposalRequired"));
+            errors.Add(p("proposal"), Texts.Get("validation.report.proposalRequired"));
         if (report.Consultations.Count > MaxConsultations)
-            errors.Add(p("consultations"), Localized("validation.report.tooMany", MaxConsultations, report.Consultations.Count));
+            errors.Add(p("consultations"), Texts.Get("validation.report.tooMany", MaxConsultations, report.Consultations.Count));
         for (var i = 0; i < report.Consultations.Count; i++)
         {
             var c = report.Consultations[i];
@@ -204,7 +204,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
     /// <summary>Each mark names a finding once, has a fingerprint and a known state, and a note that is not too long.</summary>
     public static void CheckFindingMarks(IReadOnlyList<FindingMark> marks, string path, ValidationErrors errors)
     {
-        if (marks.Count > MaxFindingMarks) errors.Add(path, Localized("validation.report.tooMany", MaxFindingMarks, marks.Count));
+        if (marks.Count > MaxFindingMarks) errors.Add(path, Texts.Get("validation.report.tooMany", MaxFindingMarks, marks.Count));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < marks.Count; i++)
         {
@@ -212,7 +212,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
             var mp = $"{path}[{i}]";
             if (m.Key.Length == 0) errors.Add(ValidationErrors.Join(mp, "key"), Empty());
             else if (m.Key.Length > 1000) errors.Add(ValidationErrors.Join(mp, "key"), TooLong(1000, m.Key.Length));
-            else if (!seen.Add(m.Key)) errors.Add(ValidationErrors.Join(mp, "key"), Localized("validation.mark.twice", m.Key));
+            else if (!seen.Add(m.Key)) errors.Add(ValidationErrors.Join(mp, "key"), Texts.Get("validation.mark.twice", m.Key));
             if (m.Fingerprint.Length == 0) errors.Add(ValidationErrors.Join(mp, "fingerprint"), Empty());
             else if (m.Fingerprint.Length > 200) errors.Add(ValidationErrors.Join(mp, "fingerprint"), TooLong(200, m.Fingerprint.Length));
             OneOf(m.State, FindingMarkStates.All, ValidationErrors.Join(mp, "state"), errors);
@@ -227,7 +227,6 @@ public sealed partial class EntityValidator(GraphLimits limits)
         if (value?.Length > MaxReportText) errors.Add(path, TooLong(MaxReportText, value.Length));
     }
 
-    private static string Localized(string key, params object[] args) => GraphApi.Localization.Resx.Say(key, args);
     // end report ------------------------------------------------------------------------------------------------------
 
     /// <summary>Rules about what the entity points at, checked against the network it is to be part of.</summary>
@@ -358,6 +357,13 @@ public sealed partial class EntityValidator(GraphLimits limits)
     private static void OneOf(string? value, Vocabulary allowed, string path, ValidationErrors errors)
     {
         if (!allowed.Contains(value))
+            errors.Add(path, NotAllowed(value, allowed));
+    }
+
+    /// <summary>The same for a list of codes that has no words in the registry.</summary>
+    private static void OneOf(string? value, IReadOnlyList<string> allowed, string path, ValidationErrors errors)
+    {
+        if (value is null || !allowed.Contains(value))
             errors.Add(path, NotAllowed(value, allowed));
     }
 

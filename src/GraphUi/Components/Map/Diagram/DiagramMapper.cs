@@ -47,10 +47,9 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
                 _nodes.Remove(id);
             }
 
-            // Members counted on the view's day (today unless the view is of an earlier day), by the one as-of rule.
-            var day = GraphApi.Analysis.AsOf.Format(asOf ?? DateOnly.FromDateTime(DateTime.Now));
-            _members = view.Snapshot.All<Membership>().Where(m => GraphApi.Analysis.AsOf.Holds(m.Since, m.Until, day))
-                .CountBy(m => m.Body, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+            // Members as every other page counts them: the one figure on the analysis day (the view's day, else the Datenstand).
+            var analysis = GraphApi.Analysis.AnalysisView.For(view.Snapshot, asOf);
+            _members = analysis.Bodies.ToDictionary(b => b.Id, b => GraphApi.Analysis.Figures.MembersOf(analysis, b.Id), StringComparer.Ordinal);
             var folded = view.Shows("person") ? null : view.Snapshot.All<Person>().Where(p => p.Actor is not null)
                 .GroupBy(p => p.Actor!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name).ToList());
             var added = new List<MapNode>();
