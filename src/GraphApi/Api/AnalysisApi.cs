@@ -212,6 +212,7 @@ public static class AnalysisApi
     private static async Task<Ok<MarkedFinding>> PutMark(NetworkService networks, EntityValidator validator, TimeProvider clock, string networkId,
         FindingMarkRequest request, HttpContext context, CancellationToken ct)
     {
+        request = ApiConventions.Body(request);
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Key)) errors.Add("key", Texts.Get("validation.required"));
         if (string.IsNullOrWhiteSpace(request.State)) errors.Add("state", EntityValidator.NotAllowed(request.State, FindingMarkStates.All));

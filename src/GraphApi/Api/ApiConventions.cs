@@ -17,6 +17,9 @@ internal static class ApiConventions
     public static void TellRevision(HttpContext context, ChangeSet set) =>
         context.Response.Headers["X-Revision"] = set.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The request's JSON body, which must be there: an empty body or <c>null</c> is a 400 that says so, not a 500.</summary>
+    public static T Body<T>(T? body) where T : class => body ?? throw Invalid("$", Texts.Get("valid.bodyMissing"));
+
     public static ValidationFailedException Invalid(string parameter, string message)
     {
         var errors = new ValidationErrors();

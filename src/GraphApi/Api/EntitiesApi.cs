@@ -37,6 +37,7 @@ public static class EntitiesApi
     private static async Task<Ok<ChangeSet>> Merge(NetworkService networks, string networkId, MergeBody body, HttpContext context,
         CancellationToken ct)
     {
+        body = ApiConventions.Body(body);
         var kind = body.Kind switch { "actor" => EntityKind.Actor, "body" => EntityKind.Body, _ => (EntityKind?)null };
         if (kind is null)
         {
@@ -105,7 +106,7 @@ public static class EntitiesApi
     private static async Task<Created<T>> Create<T>(NetworkService networks, string networkId, T entity, HttpContext context,
         CancellationToken ct) where T : Entity
     {
-        var set = await networks.CreateAsync(networkId, entity, ApiConventions.Author(context), ct);
+        var set = await networks.CreateAsync(networkId, ApiConventions.Body(entity), ApiConventions.Author(context), ct);
         ApiConventions.TellRevision(context, set);
         var created = (T)set.Changes[0].After!;
         return TypedResults.Created($"/api/networks/{networkId}/{Segment(created.EntityKind)}/{created.Id}", created);
@@ -114,7 +115,7 @@ public static class EntitiesApi
     private static async Task<Ok<T>> Update<T>(NetworkService networks, string networkId, string id, T entity, HttpContext context,
         CancellationToken ct) where T : Entity
     {
-        var set = await networks.UpdateAsync(networkId, entity with { Id = id }, ApiConventions.Author(context), ct);
+        var set = await networks.UpdateAsync(networkId, ApiConventions.Body(entity) with { Id = id }, ApiConventions.Author(context), ct);
         ApiConventions.TellRevision(context, set);
         return TypedResults.Ok((T)set.Changes[0].After!);
     }

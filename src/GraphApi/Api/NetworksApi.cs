@@ -65,7 +65,7 @@ public static class NetworksApi
 
     private static async Task<Created<Network>> CreateNetwork(NetworkService networks, Network network, HttpContext context, CancellationToken ct)
     {
-        var set = await networks.CreateNetworkAsync(network, ApiConventions.Author(context), ct);
+        var set = await networks.CreateNetworkAsync(ApiConventions.Body(network), ApiConventions.Author(context), ct);
         var created = (Network)set.Changes[0].After!;
         return TypedResults.Created($"/api/networks/{created.Id}", created);
     }
@@ -73,7 +73,7 @@ public static class NetworksApi
     private static async Task<Ok<Network>> UpdateNetwork(NetworkService networks, string networkId, Network network, HttpContext context,
         CancellationToken ct)
     {
-        var set = await networks.UpdateNetworkAsync(network with { Id = networkId }, ApiConventions.Author(context), ct);
+        var set = await networks.UpdateNetworkAsync(ApiConventions.Body(network) with { Id = networkId }, ApiConventions.Author(context), ct);
         return TypedResults.Ok((Network)set.Changes[0].After!);
     }
 

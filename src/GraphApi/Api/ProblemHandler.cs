@@ -18,8 +18,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors.ToDictionary())
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = Texts.Say("Die Eingabe verstößt gegen eine oder mehrere Regeln; es wurde nichts geändert.",
-                    "The input breaks one or more rules; nothing was changed."),
+                Title = RulesBroken,
             },
             BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]>
@@ -31,6 +30,17 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 Status = StatusCodes.Status400BadRequest,
                 Title = Texts.Say("Der Inhalt der Anfrage ist kein gültiges JSON in der erwarteten Form; es wurde nichts geändert.",
                     "The request body is not valid JSON of the expected shape; nothing was changed."),
+            },
+            BadHttpRequestException missing when missing.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) =>
+                new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["$"] = [Texts.Get("valid.bodyMissing")] })
+                {
+                    Status = StatusCodes.Status400BadRequest, Title = RulesBroken,
+                },
+            BadHttpRequestException bad when Unbindable(bad) is { } field => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [field.Name] = [Texts.Get("valid.binding", field.Value, Texts.Get($"valid.binding.{field.Type}"))] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = RulesBroken,
             },
             BadHttpRequestException bad => new ProblemDetails
             {
@@ -72,6 +82,9 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    private static string RulesBroken => Texts.Say("Die Eingabe verstößt gegen eine oder mehrere Regeln; es wurde nichts geändert.",
+        "The input breaks one or more rules; nothing was changed.");
+
     private static ProblemDetails Conflict(ConflictException c)
     {
         var problem = new ProblemDetails
@@ -102,6 +115,22 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             StatusCodes.Status415UnsupportedMediaType => "Dieses Format des Inhalts wird nicht unterstützt.",
             _ => problem.Title,
         };
+    }
+
+    /// <summary>
+    /// A query or route value the framework could not convert ("threshold=abc"): the field as the client wrote it, the
+    /// value, and the kind of value expected — the same per-field shape as every other rule.
+    /// </summary>
+    private static (string Name, string Value, string Type)? Unbindable(BadHttpRequestException e)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(e.Message, "^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"");
+        if (!match.Success) return null;
+        var name = match.Groups["name"].Value;
+        var type = match.Groups["type"].Value;
+        bool Is(string name) => type.Contains(name, StringComparison.OrdinalIgnoreCase);
+        var kind = Is("int") || Is("long") ? "integer" : Is("double") || Is("decimal") || Is("single") || Is("float") ? "number"
+            : Is("bool") ? "boolean" : Is("date") ? "date" : "value";
+        return (char.ToLowerInvariant(name[0]) + name[1..], match.Groups["value"].Value, kind);
     }
 
     private static string Describe(JsonException e)

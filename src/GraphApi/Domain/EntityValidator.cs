@@ -341,12 +341,28 @@ public sealed partial class EntityValidator(GraphLimits limits)
     {
         if (value.Length == 0) errors.Add(path, Empty());
         else if (value.Length > limits.MaxNameLength) errors.Add(path, TooLong(limits.MaxNameLength, value.Length));
+        else NoControlCharacters(value, lineBreaks: false, path, errors);
     }
 
     private void Text(string? value, string path, ValidationErrors errors)
     {
         if (value?.Length > limits.MaxTextLength)
             errors.Add(path, TooLong(limits.MaxTextLength, value.Length));
+        else if (value is not null) NoControlCharacters(value, lineBreaks: true, path, errors);
+    }
+
+    /// <summary>
+    /// NUL and the other control characters have no place in a name (they break exports and screen readers); a long text
+    /// may keep its line breaks and tabs.
+    /// </summary>
+    private static void NoControlCharacters(string value, bool lineBreaks, string path, ValidationErrors errors)
+    {
+        foreach (var c in value)
+            if (char.IsControl(c) && !(lineBreaks && c is '\n' or '\r' or '\t'))
+            {
+                errors.Add(path, Texts.Get("valid.control", $"U+{(int)c:X4}"));
+                return;
+            }
     }
 
     private static void Required(string value, string path, ValidationErrors errors)
@@ -373,7 +389,8 @@ public sealed partial class EntityValidator(GraphLimits limits)
             errors.Add(path, Texts.Get("valid.listTooLong", limits.MaxListLength, ids.Count));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
-            if (!seen.Add(ids[i] ?? ""))
+            if (ids[i] is null) errors.Add($"{path}[{i}]", Empty()); // a null in a list would blank the map for everyone
+            else if (!seen.Add(ids[i]))
                 errors.Add($"{path}[{i}]", Texts.Get("valid.twice", ids[i]));
     }
 
