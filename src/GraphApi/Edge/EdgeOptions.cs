@@ -10,8 +10,9 @@ public sealed class EdgeOptions
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>HTTP requests per second a client may make on average, and how many at once.</summary>
-    public double RequestsPerSecond { get; set; } = 50;
-    public int RequestBurst { get; set; } = 400;
+    /// <remarks>High enough for a script that writes as fast as the store takes it, low enough to stop a flood.</remarks>
+    public double RequestsPerSecond { get; set; } = 200;
+    public int RequestBurst { get; set; } = 1000;
 
     /// <summary>Live calls (hub methods) per second per client, over all its connections together, and the burst.</summary>
     public double LiveCallsPerSecond { get; set; } = 20;
