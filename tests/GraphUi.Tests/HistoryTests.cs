@@ -117,7 +117,7 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         var id = await NetworkAsync();
         await OpenAsMeAsync(id);
         var meeting = new MeetingControl(_page);
-        await meeting.StartAsync("Sitzung der Steuerungsgruppe", "2025-03-12");
+        await meeting.StartAsync("Sitzung der Steuerungsgruppe", "12.03.2025");
         await Expect(meeting.Running).ToHaveTextAsync("Sitzung läuft: Sitzung der Steuerungsgruppe, 12.03.2025");
         await _page.AssertAccessibleAsync("meeting running");
 

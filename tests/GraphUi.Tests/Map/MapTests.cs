@@ -88,7 +88,36 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         await Expect(_map.Node("ausschuss-gas-2016")).ToHaveCountAsync(1);   // dissolved in 2021, at work in 2018
         await Expect(_map.Node("ausschuss-gas-peine")).ToHaveCountAsync(0);  // founded in 2021
         await Expect(_map.Node("kommission-mut")).ToHaveCountAsync(0);       // founded in 2019
-        await Expect(_page.Locator("#filter-as-of")).ToHaveValueAsync("2018-01-01");
+        await Expect(_page.Locator("#filter-as-of")).ToHaveValueAsync("01.01.2018"); // German, whatever the browser speaks
+    }
+
+    [Fact]
+    public async Task TheDayIsTypedTheGermanWayInAnEnglishBrowser()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl, language: "en");
+        try
+        {
+            var map = new MapPage(page);
+            await map.OpenAsync("peine");
+            var day = page.Locator("#filter-as-of");
+            await day.FillAsync("1.1.2018");
+            await day.PressAsync("Enter");
+            await Expect(map.Node("ausschuss-gas-peine")).ToHaveCountAsync(0);
+            await Expect(map.Node("ausschuss-gas-2016")).ToHaveCountAsync(1);
+            Assert.Contains("asOf=2018-01-01", page.Url);
+            await Expect(day).ToHaveValueAsync("01.01.2018");
+
+            await day.FillAsync("31.02.2018");
+            await day.PressAsync("Enter");
+            await Expect(page.Locator("#filter-as-of-error")).ToContainTextAsync("„31.02.2018“ ist kein Tag");
+            await Expect(day).ToHaveValueAsync("31.02.2018"); // what was typed stays
+            Assert.Contains("asOf=2018-01-01", page.Url);
+            await page.AssertAccessibleAsync("a mistyped day");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public static class GermanInput
         DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : iso;
 
+    /// <summary>A day as it is typed: "12.03.2025".</summary>
+    public static string Day(DateOnly day) => day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>Reads a typed decimal: a comma is the decimal separator; a lone point is one too; "1.234,5" is 1234.5.</summary>
     public static bool TryNumber(string text, out double value)
     {
