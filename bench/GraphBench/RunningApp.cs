@@ -32,6 +32,9 @@ public sealed class RunningApp : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The token a hub client presents: none while the app has no sign-in.</summary>
+    public Task<string?> AccessTokenAsync() => Task.FromResult<string?>(null);
+
     public static async Task<RunningApp> StartAsync(string synchronous)
     {
         var folder = Directory.CreateTempSubdirectory("networkgraph-bench-").FullName;
