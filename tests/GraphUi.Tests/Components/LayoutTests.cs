@@ -41,6 +41,21 @@ public sealed class LayoutTests
             }
     }
 
+    [Theory]
+    [InlineData("peine", MapLayouts.Territory)]
+    [InlineData("peine", MapLayouts.Topic)]
+    [InlineData("dithmarschen", MapLayouts.Territory)]
+    [InlineData("dithmarschen", MapLayouts.Topic)]
+    public void GroupedLayoutsAreAboutAsWideAsAScreenNotABand(string network, string layout)
+    {
+        var view = new NetworkFilter().Apply(Seed(network));
+        var size = LayoutStore.SizeIn(view);
+        var placed = MapLayouts.Compute(layout, view, size);
+        var width = placed.Max(p => p.Value.X + size(p.Key).W) - placed.Min(p => p.Value.X);
+        var height = placed.Max(p => p.Value.Y + size(p.Key).H) - placed.Min(p => p.Value.Y);
+        Assert.InRange(width / height, 0.8, 2.6);
+    }
+
     [Fact]
     public void ALargeRandomGraphGetsFinitePositions()
     {

@@ -160,6 +160,7 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         {
             await _map.OpenAsync("dithmarschen", $"layout={layout}");
             await AssertNoCardsOverlapAsync();
+            await AssertNoLabelIsCutAtTheEdgeAsync(layout);
             await _map.ScreenshotAsync($"layout-{layout}-dithmarschen");
         }
         await _map.OpenAsync("dithmarschen");
@@ -169,6 +170,16 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         await _page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen rückgängig" }).ClickAsync();
         await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen rückgängig" })).ToHaveCountAsync(0);
         await _page.AssertAccessibleAsync();
+    }
+
+    /// <summary>At fit zoom the whole drawing is on screen: a label half outside the map would be cut off.</summary>
+    private async Task AssertNoLabelIsCutAtTheEdgeAsync(string layout)
+    {
+        var area = (await _page.Locator("[data-testid=map]").BoundingBoxAsync())!;
+        var cut = (await _map.VisibleLabelsAsync())
+            .Where(l => l.X < area.X - 0.5 || l.Y < area.Y - 0.5 || l.X + l.Width > area.X + area.Width + 0.5 || l.Y + l.Height > area.Y + area.Height + 0.5)
+            .Select(l => l.Id).ToList();
+        Assert.True(cut.Count == 0, $"{layout}: labels cut at the map's edge: {string.Join(", ", cut)}");
     }
 
     private async Task AssertNoCardsOverlapAsync()

@@ -14,13 +14,20 @@ public static class LevelOfDetail
     /// <summary>Average glyph width per font size, generous for German capitals and bold text.</summary>
     private const double CharWidth = 0.5, LineHeight = 1.2; // for the narrow label font (app.css)
 
+    /// <summary>Room at the drawing's sides, in screen px, that the map keeps free when it fits the whole drawing.</summary>
+    public const double FitMarginX = 60, FitMarginY = 30;
+
+    /// <summary>
+    /// Labels stay inside the drawing's cards plus the fit margin: a label placed further out would be cut off at the map's
+    /// edge when the whole drawing is shown, so it takes another spot or hides.
+    /// </summary>
     public static Dictionary<string, MapNodeState> Compute(IEnumerable<MapNode> nodes, double zoom, double minPx,
         IReadOnlyDictionary<string, int> degree, ISet<string> always)
     {
         var result = new Dictionary<string, MapNodeState>(StringComparer.Ordinal);
         var compact = zoom * CardLabel < minPx;
         var list = nodes.ToList();
-        if (!compact)
+        if (!compact || list.Count == 0)
         {
             foreach (var n in list) result[n.Id] = new MapNodeState { LabelSize = CardLabel };
             return result;
@@ -30,6 +37,9 @@ public static class LevelOfDetail
         var placed = new List<(double X1, double Y1, double X2, double Y2)>();
         var grid = new Dictionary<(int, int), List<int>>();
         var cell = font * 12;
+        var (slackX, slackY) = ((FitMarginX - 2) / zoom, (FitMarginY - 2) / zoom);
+        var (minX, minY) = (list.Min(n => n.Position.X) - slackX, list.Min(n => n.Position.Y) - slackY);
+        var (maxX, maxY) = (list.Max(n => n.Position.X + n.Size!.Width) + slackX, list.Max(n => n.Position.Y + n.Size!.Height) + slackY);
         var ordered = list.OrderByDescending(n => always.Contains(n.Id))
             .ThenBy(n => n.Type switch { "body" => 0, "actor" => 1, _ => 2 })
             .ThenByDescending(n => degree.GetValueOrDefault(n.Id))
@@ -58,6 +68,7 @@ public static class LevelOfDetail
             foreach (var (cx, candidate) in spots)
             {
                 var box = (X1: n.Position.X + cx - pad, Y1: n.Position.Y + candidate - pad, X2: n.Position.X + cx + w + pad, Y2: n.Position.Y + candidate + h + pad);
+                if (box.X1 < minX || box.X2 > maxX || box.Y1 < minY || box.Y2 > maxY) continue;
                 var cells = Cells(box, cell).ToList();
                 if (!cells.All(c => !grid.TryGetValue(c, out var ids) || ids.All(i => !Overlap(placed[i], box)))) continue;
                 free = true;

@@ -161,12 +161,20 @@ public static class MapLayouts
             var h = members.Max(id => inner[id].Y - minY + size(id).H);
             return (Members: members, Inner: inner, MinX: minX, MinY: minY, W: w, H: h);
         }).ToList();
-        var columns = (int)Math.Ceiling(Math.Sqrt(blocks.Count * 1.6));
+        // Blocks in rows, largest first; as many per row as makes the whole about as wide as a map on a screen (3:2),
+        // so a network of many small territories is not drawn as a thin band.
+        blocks = blocks.OrderByDescending(b => b.W * b.H).ThenBy(b => b.Members[0], StringComparer.Ordinal).ToList();
+        var columns = Enumerable.Range(1, blocks.Count).MinBy(c =>
+        {
+            var rows = blocks.Chunk(c).ToList();
+            var width = rows.Max(row => row.Sum(b => b.W + 4 * Gap));
+            var height = rows.Sum(row => row.Max(b => b.H) + 4 * Gap);
+            return Math.Abs(Math.Log(width / height / 1.5));
+        });
         var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         double y = 0;
-        for (var r = 0; r < blocks.Count; r += columns)
+        foreach (var row in blocks.Chunk(columns))
         {
-            var row = blocks.Skip(r).Take(columns).ToList();
             double x = 0;
             foreach (var block in row)
             {
