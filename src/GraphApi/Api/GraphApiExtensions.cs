@@ -65,6 +65,13 @@ public static class GraphApiExtensions
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
         services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<DiskHealthCheck>("disk");
+        // privacy (issue 10): trash, its purging job, persons' data
+        services.AddOptions<GraphApi.Privacy.PrivacyOptions>().BindConfiguration("Privacy");
+        services.AddOptions<DiskHealthOptions>().BindConfiguration("Health");
+        services.AddSingleton<GraphApi.Privacy.TrashService>();
+        services.AddSingleton<GraphApi.Privacy.TrashPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<GraphApi.Privacy.TrashPurger>());
+        services.AddSingleton<GraphApi.Privacy.PersonData>();
         return builder;
     }
 
@@ -98,6 +105,7 @@ public static class GraphApiExtensions
         app.MapExchange();
         app.MapDiagram();
         app.MapAnalysis();
+        app.MapPrivacy();
         return app;
     }
 }

@@ -49,6 +49,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                     "The request could not be read; nothing was changed."),
                 Detail = bad.Message,
             },
+            VersionRequiredException v => new HttpValidationProblemDetails(v.Errors.ToDictionary())
+            {
+                Status = StatusCodes.Status428PreconditionRequired,
+                Title = Texts.Get("privacy.versionRequired.title"),
+            },
             NotFoundException nf => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound, Title = Texts.Say("Nicht gefunden.", "Not found."), Detail = nf.Message,

@@ -122,13 +122,20 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         }, author, ct);
     }
 
-    public async Task DeleteNetworkAsync(string networkId, CancellationToken ct = default)
+    /// <summary>
+    /// Deletes a network by moving it to the trash (<see cref="GraphApi.Privacy.TrashService"/>): it is gone from every list
+    /// and map, and can be restored as it was until it is erased after the retention period. <paramref name="version"/> is
+    /// the network's version the deletion is based on: a network changed meanwhile is not deleted (409).
+    /// </summary>
+    public async Task DeleteNetworkAsync(string networkId, long version, string by, CancellationToken ct = default)
     {
         var gate = Gate(networkId);
         await gate.WaitAsync(ct);
         try
         {
-            if (!await store.DeleteNetworkAsync(networkId, ct)) throw NotFoundException.NoNetwork(networkId);
+            var snapshot = await LoadUnderLockAsync(networkId, ct) ?? throw NotFoundException.NoNetwork(networkId);
+            EnsureCurrent(snapshot.Network, version);
+            if (!await store.MoveToTrashAsync(networkId, clock.GetUtcNow(), by, ct)) throw NotFoundException.NoNetwork(networkId);
             _snapshots.TryRemove(networkId, out _);
             Deleted?.Invoke(networkId);
         }
@@ -310,6 +317,16 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public Task<ChangeSet> ReplaceAsync(string networkId, Func<NetworkSnapshot?, IReadOnlyList<Change>> plan, string author,
         CancellationToken ct = default) => CommitCoreAsync(networkId, plan, author, ct);
 
+    /// <summary>
+    /// Erasure (privacy, issue 10): commits <paramref name="plan"/>'s changes like any other change set (cache, change feed), but
+    /// through <see cref="IGraphStore.EraseAsync"/>, which in the same transaction replaces every earlier stored state of
+    /// <paramref name="entityId"/> by <paramref name="scrub"/> of it and removes its positions.
+    /// </summary>
+    public Task<ChangeSet> EraseAsync(string networkId, string entityId, Func<NetworkSnapshot, IReadOnlyList<Change>> plan,
+        Func<Entity, Entity> scrub, string author, CancellationToken ct = default) =>
+        CommitCoreAsync(networkId, snapshot => snapshot is null ? throw NotFoundException.NoNetwork(networkId) : plan(snapshot), author, ct,
+            (set, expected, token) => store.EraseAsync(set, expected, entityId, scrub, token));
+
     private Task<ChangeSet> CommitAsync(string networkId, bool creating, Func<NetworkSnapshot, IReadOnlyList<Change>> plan,
         string author, CancellationToken ct) =>
         CommitCoreAsync(networkId, snapshot => (snapshot, creating) switch
@@ -321,7 +338,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         }, author, ct);
 
     private async Task<ChangeSet> CommitCoreAsync(string networkId, Func<NetworkSnapshot?, IReadOnlyList<Change>> plan, string author,
-        CancellationToken ct)
+        CancellationToken ct, Func<ChangeSet, long, CancellationToken, Task>? write = null)
     {
         var gate = Gate(networkId);
         await gate.WaitAsync(ct);
@@ -339,7 +356,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
                 var set = new ChangeSet(networkId, revision + 1, now, author, stamped);
                 try
                 {
-                    await store.CommitAsync(set, revision, ct);
+                    if (write is null) await store.CommitAsync(set, revision, ct);
+                    else await write(set, revision, ct);
                 }
                 catch (ConflictException) when (snapshot is not null && attempt < 3)
                 {
