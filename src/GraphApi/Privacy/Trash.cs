@@ -16,6 +16,9 @@ public sealed class PrivacyOptions
     public int PurgeIntervalMinutes { get; set; } = 60;
 }
 
+/// <summary>One run of the purge: the clock's time it judged by, and the networks it erased.</summary>
+public sealed record PurgeRun(DateTimeOffset At, IReadOnlyList<string> Erased);
+
 /// <summary>A network in the trash as the API and the UI list it: when it was deleted, by whom, and when it will be erased.</summary>
 public sealed record TrashEntry(string NetworkId, string Name, long Revision, DateTimeOffset DeletedAt, string DeletedBy, DateTimeOffset ErasedAt);
 
@@ -44,14 +47,14 @@ public sealed class TrashService(IGraphStore store, TimeProvider clock, IOptions
         Restored?.Invoke(networkId);
     }
 
-    /// <summary>Erases every network whose time in the trash is up (at the clock's now); returns their ids.</summary>
-    public async Task<IReadOnlyList<string>> PurgeDueAsync(CancellationToken ct = default)
+    /// <summary>Erases every network whose time in the trash is up at the clock's now.</summary>
+    public async Task<PurgeRun> PurgeDueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var erased = new List<string>();
         foreach (var entry in await ListAsync(ct))
             if (entry.ErasedAt <= now && await store.DeleteNetworkAsync(entry.NetworkId, ct)) erased.Add(entry.NetworkId);
-        return erased;
+        return new PurgeRun(now, erased);
     }
 }
 
@@ -62,8 +65,8 @@ public sealed class TrashService(IGraphStore store, TimeProvider clock, IOptions
 public sealed class TrashPurger(TrashService trash, TimeProvider clock, IOptions<PrivacyOptions> options, ILogger<TrashPurger> logger)
     : BackgroundService
 {
-    /// <summary>Raised after every run with the ids it erased (empty when nothing was due).</summary>
-    public event Action<IReadOnlyList<string>>? Ran;
+    /// <summary>Raised after every run, with what it erased (nothing when nothing was due).</summary>
+    public event Action<PurgeRun>? Ran;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,9 +75,10 @@ public sealed class TrashPurger(TrashService trash, TimeProvider clock, IOptions
         {
             try
             {
-                var erased = await trash.PurgeDueAsync(stoppingToken);
-                if (erased.Count > 0) logger.LogInformation("Erased {Count} networks from the trash: {Ids}", erased.Count, string.Join(", ", erased));
-                Ran?.Invoke(erased);
+                var run = await trash.PurgeDueAsync(stoppingToken);
+                if (run.Erased.Count > 0)
+                    logger.LogInformation("Erased {Count} networks from the trash: {Ids}", run.Erased.Count, string.Join(", ", run.Erased));
+                Ran?.Invoke(run);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

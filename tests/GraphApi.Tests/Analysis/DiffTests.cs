@@ -66,7 +66,7 @@ public sealed class DiffTests
         (await client.PostAsJsonAsync("/api/networks/kreis/actors", new Actor { Id = "awo", Name = "AWO", Kind = ActorKinds.WelfareAssociation }, TestApp.Json))
             .EnsureSuccessStatusCode();
         var collaboration = Collaboration.DerivedId("jc", "caritas", CollaborationKinds.Informal);
-        (await client.DeleteAsync($"/api/networks/kreis/collaborations/{collaboration}")).EnsureSuccessStatusCode();
+        (await client.DeleteAsync($"/api/networks/kreis/collaborations/{collaboration}?version=1")).EnsureSuccessStatusCode();
 
         var diff = (await client.GetFromJsonAsync<DiffReport>("/api/networks/kreis/diff?from=2024-03-01&to=2024-03-31", TestApp.Json))!;
 

@@ -69,7 +69,7 @@ public sealed class StoreTests : IDisposable
         Assert.Contains("peine", ids);
         Assert.Contains("dithmarschen", ids);
         var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/peine")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/peine?version=1")).StatusCode);
 
         // Same file, new process: the store is not empty, so nothing is seeded again.
         using var restarted = new TestApp(seed: true).WithWebHostBuilder(b => b.UseSetting("Store:DatabasePath", app.DatabasePath));

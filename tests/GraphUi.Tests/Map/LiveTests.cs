@@ -35,7 +35,7 @@ public sealed class LiveTests(BrowserFixture browser, MapApp app) : IClassFixtur
             """);
         Assert.Equal(0, overlaps);
 
-        (await http.DeleteAsync("/api/networks/peine/actors/neu-verein")).EnsureSuccessStatusCode();
+        (await http.DeleteAsync("/api/networks/peine/actors/neu-verein?version=1")).EnsureSuccessStatusCode();
         await Expect(mapA.Node("neu-verein")).ToHaveCountAsync(0);
         await Expect(mapB.Node("neu-verein")).ToHaveCountAsync(0);
         await a.AssertAccessibleAsync("after a live commit");
