@@ -68,6 +68,7 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(store.Services.GetRequiredService<Comparisons>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(store.Services.GetRequiredService<EntityValidator>());
+        Services.AddSingleton(store.Services.GetRequiredService<GraphApi.Privacy.TrashService>()); // privacy: the Papierkorb on the network list
         foreach (var writer in store.Services.GetServices<INetworkWriter>()) Services.AddSingleton(writer);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();
