@@ -23,7 +23,7 @@ public sealed class EntitiesApiTests : SampleNetworkTest
           """{"name":"x","kind":"club","status":"sleeping","founded":"2020-02-02","dissolved":"2020-01-01","reportsTo":"jc","meetingHours":30}""",
           ["kind", "status", "dissolved", "reportsTo", "meetingHours"]),
         new("persons", """{"name":"Integrationsbeauftragte","actor":"kv"}""", "function",
-          """{"name":"","actor":"arbeit"}""", ["name", "actor"]),
+          """{"name":"","actor":"arbeit"}""", ["function", "actor"]), // a person needs at least a function (privacy)
         new("topics", """{"name":"Wohnen"}""", "name", """{"name":""}""", ["name"]),
         new("territories", """{"name":"Gemeinde","kind":"municipality","parent":"lk"}""", "name",
           """{"name":"G","kind":"planet","parent":"jc"}""", ["kind", "parent"]),

@@ -259,7 +259,7 @@ public sealed class PrivacyTests
         Assert.Matches("^person-[0-9a-f]{10}$", table);
         var csv = await client.GetByteArrayAsync("/api/networks/kreis/export?format=csv");
         const string newcomer = "Wilhelmine Zaunbrecher";
-        var edited = EditCsvZip(csv, "Personen", $"\r\n;{newcomer};;");
+        var edited = EditCsvZip(csv, "Personen", $"\r\n;{newcomer};;;");
         var import = await client.PostAsync("/api/networks/import?network=kreis2",
             new ByteArrayContent(edited) { Headers = { ContentType = new("application/zip") } });
         var preview = await import.Content.ReadAsStringAsync();
