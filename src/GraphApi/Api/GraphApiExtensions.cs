@@ -1,3 +1,4 @@
+using GraphApi.Accounts;
 using GraphApi.Localization;
 using GraphApi.Domain;
 using GraphApi.Edge;
@@ -29,6 +30,7 @@ public static class GraphApiExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])) builder.Configuration["AllowedHosts"] = EdgeOptions.DefaultAllowedHosts;
         services.AddOptions<EdgeOptions>().BindConfiguration("Edge");
         services.AddRateLimits();
+        builder.AddAccounts();
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddOptions<GraphLimits>().BindConfiguration("Graph:Limits");
         services.AddSingleton(TimeProvider.System);
@@ -81,6 +83,8 @@ public static class GraphApiExtensions
         // Before the exception handler, so that the problems it writes are in the request's language too.
         app.UseRequestLocalization();
         app.UseMiddleware<EdgeGuard>();
+        // Before the rate limiter, which charges a signed-in request to its user.
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.UseExceptionHandler();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
@@ -98,6 +102,7 @@ public static class GraphApiExtensions
         app.MapExchange();
         app.MapDiagram();
         app.MapAnalysis();
+        app.MapAccounts();
         return app;
     }
 }
