@@ -87,6 +87,7 @@ public static class GraphApiExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseExceptionHandler();
+        app.UseMiddleware<CookieAntiforgery>();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         return app;
@@ -96,12 +97,15 @@ public static class GraphApiExtensions
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHub<NetworkHub>(NetworkHub.Path);
-        app.MapNetworks();
-        app.MapEntities();
-        app.MapExchange();
-        app.MapDiagram();
-        app.MapAnalysis();
+        // Every network endpoint and the live hub need a signed-in user (cookie or bearer token); what each may do on a
+        // network is the roles' check. Sign-in, the OpenAPI document and /health stay open.
+        app.MapHub<NetworkHub>(NetworkHub.Path).RequireAuthorization();
+        var signedIn = app.MapGroup("").RequireAuthorization();
+        signedIn.MapNetworks();
+        signedIn.MapEntities();
+        signedIn.MapExchange();
+        signedIn.MapDiagram();
+        signedIn.MapAnalysis();
         app.MapAccounts();
         return app;
     }
