@@ -44,7 +44,7 @@ public sealed class PersonData(NetworkService networks, IGraphStore store, TimeP
     /// the erasure without the name (the removed state is <see cref="Scrub"/>bed), rewrites every earlier stored state of the
     /// person the same way and removes their map positions, all in one transaction.
     /// </summary>
-    public Task<ChangeSet> EraseAsync(string networkId, string personId, string author, CancellationToken ct = default) =>
+    public Task<ChangeSet> EraseAsync(string networkId, string personId, Author author, CancellationToken ct = default) =>
         networks.EraseAsync(networkId, personId, snapshot =>
         {
             var person = snapshot.Find<Person>(personId) ?? throw NotFoundException.NoEntry(EntityKind.Person, personId, networkId);

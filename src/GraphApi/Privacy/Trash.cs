@@ -20,7 +20,8 @@ public sealed class PrivacyOptions
 public sealed record PurgeRun(DateTimeOffset At, IReadOnlyList<string> Erased);
 
 /// <summary>A network in the trash as the API and the UI list it: when it was deleted, by whom, and when it will be erased.</summary>
-public sealed record TrashEntry(string NetworkId, string Name, long Revision, DateTimeOffset DeletedAt, string DeletedBy, DateTimeOffset ErasedAt);
+public sealed record TrashEntry(string NetworkId, string Name, long Revision, DateTimeOffset DeletedAt, string DeletedBy, DateTimeOffset ErasedAt,
+    string? DeletedById = null);
 
 /// <summary>
 /// The trash (issue 10, point 4): <see cref="Networks.NetworkService.DeleteNetworkAsync"/> moves a network here; it can be
@@ -37,7 +38,7 @@ public sealed class TrashService(IGraphStore store, TimeProvider clock, IOptions
 
     public async Task<IReadOnlyList<TrashEntry>> ListAsync(CancellationToken ct = default) =>
         (await store.ListTrashAsync(ct))
-        .Select(t => new TrashEntry(t.Network.Id, t.Network.Name, t.Revision, t.TrashedAt, t.TrashedBy, t.TrashedAt + Retention))
+        .Select(t => new TrashEntry(t.Network.Id, t.Network.Name, t.Revision, t.TrashedAt, t.TrashedBy, t.TrashedAt + Retention, t.TrashedById))
         .ToList();
 
     /// <summary>Takes a network out of the trash as it was; 404 when it is not there (never deleted, restored, or already erased).</summary>

@@ -56,7 +56,7 @@ public interface IGraphStore
     /// positions stay as they are until <see cref="RestoreFromTrashAsync"/> or <see cref="DeleteNetworkAsync"/>. False if
     /// there is no such network outside the trash.
     /// </summary>
-    Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, string by, CancellationToken ct = default);
+    Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, Author by, CancellationToken ct = default);
 
     /// <summary>The networks in the trash, with when and by whom they were put there.</summary>
     Task<IReadOnlyList<TrashedNetwork>> ListTrashAsync(CancellationToken ct = default);
@@ -75,8 +75,8 @@ public interface IGraphStore
     Task EraseAsync(ChangeSet erasure, long expectedRevision, string entityId, Func<Entity, Entity> scrub, CancellationToken ct = default);
 }
 
-/// <summary>A network in the trash: its last state's header, when it was deleted and by whom.</summary>
-public sealed record TrashedNetwork(Network Network, long Revision, DateTimeOffset TrashedAt, string TrashedBy);
+/// <summary>A network in the trash: its last state's header, when it was deleted and by whom (display name and account id).</summary>
+public sealed record TrashedNetwork(Network Network, long Revision, DateTimeOffset TrashedAt, string TrashedBy, string? TrashedById = null);
 
 /// <summary>A node's place on the map, in diagram coordinates.</summary>
 public sealed record NodePosition(double X, double Y);

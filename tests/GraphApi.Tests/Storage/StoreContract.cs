@@ -349,7 +349,7 @@ public abstract class StoreContract
         var history = await store.ReadHistoryAsync(gone, 0, null, 10);
         var deletedAt = At.AddDays(3);
 
-        Assert.True(await store.MoveToTrashAsync(gone, deletedAt, "Jürgen Müller"));
+        Assert.True(await store.MoveToTrashAsync(gone, deletedAt, new Author("Jürgen Müller", "user-7")));
         Assert.False(await store.MoveToTrashAsync(gone, deletedAt, "Jürgen Müller")); // already there
         Assert.Null(await store.LoadAsync(gone));
         Assert.Null(await store.ReadHeadAsync(gone));
@@ -357,7 +357,8 @@ public abstract class StoreContract
         Assert.DoesNotContain(await store.ListNetworksAsync(), n => n.Id == gone);
         Assert.Contains(kept, (await store.ReadHeadsAsync()).Keys);
         var trashed = Assert.Single(await store.ListTrashAsync(), t => t.Network.Id == gone);
-        Assert.Equal(("Landkreis Börde", 2L, deletedAt, "Jürgen Müller"), (trashed.Network.Name, trashed.Revision, trashed.TrashedAt, trashed.TrashedBy));
+        Assert.Equal(("Landkreis Börde", 2L, deletedAt, "Jürgen Müller", "user-7"),
+            (trashed.Network.Name, trashed.Revision, trashed.TrashedAt, trashed.TrashedBy, trashed.TrashedById));
         Assert.DoesNotContain(await store.ListTrashAsync(), t => t.Network.Id == kept);
 
         // Nothing can be written to it, nor can its id be taken while it waits there.
@@ -413,7 +414,7 @@ public abstract class StoreContract
         });
         static Entity Scrub(Entity e) => e is Person p ? new Person { Id = p.Id, Actor = p.Actor, Version = p.Version } : e;
         var membership = all.Single(e => e.Id == "m2");
-        var erasure = new ChangeSet(id, 4, At.AddSeconds(4), "Datenschutz", [Delete(Scrub(renamed)), Delete(membership)]);
+        var erasure = new ChangeSet(id, 4, At.AddSeconds(4), "Datenschutz", [Delete(Scrub(renamed)), Delete(membership)]) { AuthorId = "user-42" };
 
         await Assert.ThrowsAsync<ConflictException>(() => store.EraseAsync(erasure, 2, "leitung", Scrub)); // stale: nothing happens
         Assert.Equal("Erika Musterfrau", (await store.LoadAsync(id))!.Find<Person>("leitung")!.Name);
@@ -427,7 +428,8 @@ public abstract class StoreContract
         var history = await store.ReadHistoryAsync(id, 0, null, 100);
         Assert.Equal([1L, 2L, 3L, 4L], history.Select(h => h.Revision));
         Assert.Equal(Enumerable.Range(1, 4).Select(r => At.AddSeconds(r)), history.Select(h => h.At));
-        Assert.Equal(["Tester „Ä“", "Tester „Ä“", "Tester „Ä“", "Datenschutz"], history.Select(h => h.Author));
+        Assert.Equal(["Tester „Ä“", "Tester „Ä“", "Tester „Ä“", "Datenschutz"], history.Select(h => h.Author)); // real authors stay
+        Assert.Equal("user-42", history[3].AuthorId);
         var text = string.Join("\n", history.SelectMany(h => h.Changes).SelectMany(c => new[] { c.Before, c.After }).OfType<Entity>().Select(GraphJson.Serialize));
         Assert.DoesNotContain("Erika", text);
         Assert.DoesNotContain("Leitung Referat Integration", text);

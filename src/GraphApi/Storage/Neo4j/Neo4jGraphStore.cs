@@ -451,7 +451,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                 ((List<Change>)sets[^1].Changes).Add(change);
             else
                 sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(c["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                    c["author"]!.GetValue<string>(), new List<Change> { change }));
+                    c["author"]!.GetValue<string>(), new List<Change> { change }) { AuthorId = c["authorId"]?.GetValue<string>() });
         }
         return sets;
     }
@@ -534,7 +534,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>Nested fields, stored as JSON strings.</summary>
     private static readonly HashSet<string> JsonFields = ["compositionRules"];
 
-    private static readonly HashSet<string> StoreFields = ["key", "networkId", "revision", "lockToken", "trashedAt", "trashedBy"];
+    private static readonly HashSet<string> StoreFields = ["key", "networkId", "revision", "lockToken", "trashedAt", "trashedBy", "trashedById"];
 
     private static Entity EntityFrom(EntityKind kind, JsonObject props)
     {
@@ -557,6 +557,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             ["seq"] = seq, ["at"] = set.At.ToString("O"), ["author"] = set.Author, ["op"] = change.Op.ToString(),
             ["kind"] = change.Kind.ToString(), ["entityId"] = change.Id,
         };
+        if (set.AuthorId is not null) row["authorId"] = set.AuthorId; // accounts
         if (change.Before is not null) row["before"] = GraphJson.Serialize(change.Before);
         if (change.After is not null) row["after"] = GraphJson.Serialize(change.After);
         return row;
@@ -571,22 +572,22 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     // ---- privacy (issue 10): trash and erasure; keep this block apart for merges ----
     // A network in the trash is its :Network node with trashedAt/trashedBy set; every read and write above skips it.
 
-    public async Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, string by, CancellationToken ct = default) =>
+    public async Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, Author by, CancellationToken ct = default) =>
         await WriteCountAsync(new(
-            "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL SET n.trashedAt = $at, n.trashedBy = $by RETURN n.networkId",
-            new Dictionary<string, object?> { ["network"] = networkId, ["at"] = at.ToString("O"), ["by"] = by }), ct) > 0;
+            "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL SET n.trashedAt = $at, n.trashedBy = $by, n.trashedById = $byId RETURN n.networkId",
+            new Dictionary<string, object?> { ["network"] = networkId, ["at"] = at.ToString("O"), ["by"] = by.Name, ["byId"] = by.Id }), ct) > 0;
 
     public async Task<IReadOnlyList<TrashedNetwork>> ListTrashAsync(CancellationToken ct = default)
     {
         var results = await ReadAsync([new(
-            "MATCH (n:Network) WHERE n.trashedAt IS NOT NULL RETURN properties(n), n.revision, n.trashedAt, n.trashedBy ORDER BY n.trashedAt, n.networkId")], ct);
+            "MATCH (n:Network) WHERE n.trashedAt IS NOT NULL RETURN properties(n), n.revision, n.trashedAt, n.trashedBy, n.trashedById ORDER BY n.trashedAt, n.networkId")], ct);
         return results[0].Rows.Select(r => new TrashedNetwork(NetworkFrom(r[0]!.AsObject()), Long(r[1]),
-            DateTimeOffset.Parse(r[2]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), r[3]?.GetValue<string>() ?? "")).ToList();
+            DateTimeOffset.Parse(r[2]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), r[3]?.GetValue<string>() ?? "", r[4]?.GetValue<string>())).ToList();
     }
 
     public async Task<bool> RestoreFromTrashAsync(string networkId, CancellationToken ct = default) =>
         await WriteCountAsync(new(
-            "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NOT NULL REMOVE n.trashedAt, n.trashedBy RETURN n.networkId",
+            "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NOT NULL REMOVE n.trashedAt, n.trashedBy, n.trashedById RETURN n.networkId",
             new Dictionary<string, object?> { ["network"] = networkId }), ct) > 0;
 
     private async Task<int> WriteCountAsync(CypherStatement statement, CancellationToken ct)

@@ -65,10 +65,15 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             PRIMARY KEY (network_id, node_id)
         ) WITHOUT ROWID;
         """,
+        // accounts: the author's user id beside the display name (null for changes made before accounts existed).
+        """
+        ALTER TABLE changes ADD COLUMN author_id TEXT;
+        """,
         // privacy: the trash (a deleted network keeps its rows, marked, until it is restored or erased)
         """
         ALTER TABLE networks ADD COLUMN trashed_at TEXT;
         ALTER TABLE networks ADD COLUMN trashed_by TEXT;
+        ALTER TABLE networks ADD COLUMN trashed_by_id TEXT;
         """,
     ];
 
@@ -180,9 +185,9 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             "$n", "$id", "$kind", "$version", "$data");
         await using var delete = Command(connection, tx, "DELETE FROM entities WHERE network_id = $n AND id = $id;", "$n", "$id");
         await using var history = Command(connection, tx,
-            "INSERT INTO changes (network_id, revision, seq, at, author, op, kind, entity_id, before, after) " +
-            "VALUES ($n, $rev, $seq, $at, $author, $op, $kind, $id, $before, $after);",
-            "$n", "$rev", "$seq", "$at", "$author", "$op", "$kind", "$id", "$before", "$after");
+            "INSERT INTO changes (network_id, revision, seq, at, author, author_id, op, kind, entity_id, before, after) " +
+            "VALUES ($n, $rev, $seq, $at, $author, $authorId, $op, $kind, $id, $before, $after);",
+            "$n", "$rev", "$seq", "$at", "$author", "$authorId", "$op", "$kind", "$id", "$before", "$after");
 
         var at = changes.At.ToString("O");
         for (var seq = 0; seq < changes.Changes.Count; seq++)
@@ -195,7 +200,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
                 else
                     await RunAsync(delete, ct, changes.NetworkId, change.Id);
             }
-            await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, change.Op.ToString(),
+            await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, (object?)changes.AuthorId ?? DBNull.Value, change.Op.ToString(),
                 change.Kind.ToString(), change.Id,
                 change.Before is null ? DBNull.Value : GraphJson.Serialize(change.Before),
                 change.After is null ? DBNull.Value : GraphJson.Serialize(change.After));
@@ -288,7 +293,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         await using var cmd = connection.CreateCommand();
         // The limit counts change sets, not rows, so a set is never cut in half.
         cmd.CommandText = """
-            SELECT revision, at, author, op, kind, entity_id, before, after FROM changes
+            SELECT revision, at, author, op, kind, entity_id, before, after, author_id FROM changes
             WHERE network_id = $n AND revision IN (
                 SELECT DISTINCT revision FROM changes
                 WHERE network_id = $n AND revision > $after AND ($entity IS NULL OR entity_id = $entity)
@@ -314,7 +319,8 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             if (sets.Count > 0 && sets[^1].Revision == revision)
                 ((List<Change>)sets[^1].Changes).Add(change);
             else
-                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change }));
+                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change })
+                    { AuthorId = reader.IsDBNull(8) ? null : reader.GetString(8) });
         }
         return sets;
     }
@@ -362,17 +368,18 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     // Every connection runs with secure_delete on (OpenAsync): deleted and overwritten content is zeroed in the file, so an
     // edited or erased name does not linger in free space.
 
-    public async Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, string by, CancellationToken ct = default)
+    public async Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, Author by, CancellationToken ct = default)
     {
         await _writeLock.WaitAsync(ct);
         try
         {
             await using var connection = await OpenAsync(ct);
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "UPDATE networks SET trashed_at = $at, trashed_by = $by WHERE id = $id AND trashed_at IS NULL;";
+            cmd.CommandText = "UPDATE networks SET trashed_at = $at, trashed_by = $by, trashed_by_id = $byId WHERE id = $id AND trashed_at IS NULL;";
             cmd.Parameters.AddWithValue("$id", networkId);
             cmd.Parameters.AddWithValue("$at", at.ToString("O"));
-            cmd.Parameters.AddWithValue("$by", by);
+            cmd.Parameters.AddWithValue("$by", by.Name);
+            cmd.Parameters.AddWithValue("$byId", (object?)by.Id ?? DBNull.Value);
             return await cmd.ExecuteNonQueryAsync(ct) > 0;
         }
         finally
@@ -385,12 +392,13 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT data, revision, trashed_at, trashed_by FROM networks WHERE trashed_at IS NOT NULL ORDER BY trashed_at, id;";
+        cmd.CommandText = "SELECT data, revision, trashed_at, trashed_by, trashed_by_id FROM networks WHERE trashed_at IS NOT NULL ORDER BY trashed_at, id;";
         var list = new List<TrashedNetwork>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             list.Add(new TrashedNetwork((Network)GraphJson.Deserialize(EntityKind.Network, reader.GetString(0)), reader.GetInt64(1),
-                DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(3)));
+                DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         return list;
     }
 
@@ -401,7 +409,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         {
             await using var connection = await OpenAsync(ct);
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "UPDATE networks SET trashed_at = NULL, trashed_by = NULL WHERE id = $id AND trashed_at IS NOT NULL;";
+            cmd.CommandText = "UPDATE networks SET trashed_at = NULL, trashed_by = NULL, trashed_by_id = NULL WHERE id = $id AND trashed_at IS NOT NULL;";
             cmd.Parameters.AddWithValue("$id", networkId);
             return await cmd.ExecuteNonQueryAsync(ct) > 0;
         }
