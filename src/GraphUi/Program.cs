@@ -1,6 +1,8 @@
+using GraphApi.Accounts;
 using GraphApi.Api;
 using GraphUi;
 using GraphUi.Components;
+using GraphUi.Components.Account;
 using GraphApi.Localization;
 
 // "migrate --from STORE --to STORE ..." copies between stores: it needs the configuration, not the app or its store.
@@ -33,6 +35,8 @@ catch (GraphApi.Storage.StoreUnavailableException unavailable)
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
 if (export is { } exporting) return await ExportCommand.RunAsync(app.Services, exporting.Id, exporting.File);
 
+await app.Services.InitializeAccountsAsync(); // the schema, the first administrator or the setup link
+
 app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
@@ -40,12 +44,15 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 });
 app.UseStaticFiles();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();
+app.MapAccountPages();
 app.MapStaticAssets();
 // The edge's one Content-Security-Policy already says frame-ancestors 'none'; Blazor's own second header would only repeat it weaker.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+// Every page needs a signed-in user (a redirect to /login?returnUrl=…); /login and the setup link say [AllowAnonymous].
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).RequireAuthorization();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

@@ -475,7 +475,7 @@ internal static class SchemaSamples
         { "id": "ag", "name": "AG Sprache", "kind": "workingGroup", "status": "dissolved", "reportsTo": "sg",
           "founded": "2017-01-01", "dissolved": "2020-12-31" }
       ],
-      "persons": [ { "id": "leitung", "name": "Leitung Referat Integration", "function": "Referatsleitung", "actor": "amt" } ],
+      "persons": [ { "id": "leitung", "name": "Leitung Referat Integration", "function": "Referatsleitung", "actor": "amt", "retainUntil": "2027-12-31" } ],
       "memberships": [
         { "id": "m1", "member": "leitung", "body": "sg", "role": "chair", "representing": "amt", "since": "2016-03-01", "until": "2023-12-31" }
       ],

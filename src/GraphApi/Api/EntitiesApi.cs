@@ -78,8 +78,9 @@ public static class EntitiesApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id}", Delete<T>).WithName($"Delete{singular}")
             .WithSummary($"Deletes a {singular.ToLowerInvariant()} with the memberships and collaborations that hang on it; " +
-                         "409 naming the references if anything else refers to it.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                         "'version' (required, else 428) must be its current version; 409 naming the references if anything else refers to it.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     /// <summary>List filters; each applies only to the kinds that have the field.</summary>
@@ -122,7 +123,8 @@ public static class EntitiesApi
 
     private static async Task<Ok<ChangeSet>> Delete<T>(NetworkService networks, string networkId, string id, long? version,
         HttpContext context, CancellationToken ct) where T : Entity =>
-        TypedResults.Ok(await networks.DeleteAsync(networkId, NetworkSnapshot.KindOf<T>(), id, version, ApiConventions.Author(context), ct));
+        TypedResults.Ok(await networks.DeleteAsync(networkId, NetworkSnapshot.KindOf<T>(), id, PrivacyApi.RequireVersion(version),
+            ApiConventions.Author(context), ct));
 
     /// <summary>A filter value that can never match is a mistake worth saying, with the values that can.</summary>
     private static void CheckFilterValues<T>(ListQuery q) where T : Entity

@@ -1,3 +1,4 @@
+using GraphApi.Accounts;
 using GraphApi.Localization;
 using GraphApi.Domain;
 using GraphApi.Edge;
@@ -29,6 +30,7 @@ public static class GraphApiExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])) builder.Configuration["AllowedHosts"] = EdgeOptions.DefaultAllowedHosts;
         services.AddOptions<EdgeOptions>().BindConfiguration("Edge");
         services.AddRateLimits();
+        builder.AddAccounts();
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddOptions<GraphLimits>().BindConfiguration("Graph:Limits");
         services.AddSingleton(TimeProvider.System);
@@ -65,6 +67,13 @@ public static class GraphApiExtensions
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
         services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<DiskHealthCheck>("disk");
+        // privacy (issue 10): trash, its purging job, persons' data
+        services.AddOptions<GraphApi.Privacy.PrivacyOptions>().BindConfiguration("Privacy");
+        services.AddOptions<DiskHealthOptions>().BindConfiguration("Health");
+        services.AddSingleton<GraphApi.Privacy.TrashService>();
+        services.AddSingleton<GraphApi.Privacy.TrashPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<GraphApi.Privacy.TrashPurger>());
+        services.AddSingleton<GraphApi.Privacy.PersonData>();
         return builder;
     }
 
@@ -81,8 +90,11 @@ public static class GraphApiExtensions
         // Before the exception handler, so that the problems it writes are in the request's language too.
         app.UseRequestLocalization();
         app.UseMiddleware<EdgeGuard>();
+        // Before the rate limiter, which charges a signed-in request to its user.
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.UseExceptionHandler();
+        app.UseMiddleware<CookieAntiforgery>();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         return app;
@@ -92,12 +104,17 @@ public static class GraphApiExtensions
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHub<NetworkHub>(NetworkHub.Path);
-        app.MapNetworks();
-        app.MapEntities();
-        app.MapExchange();
-        app.MapDiagram();
-        app.MapAnalysis();
+        // Every network endpoint and the live hub need a signed-in user (cookie or bearer token); what each may do on a
+        // network is the roles' check. Sign-in, the OpenAPI document and /health stay open.
+        app.MapHub<NetworkHub>(NetworkHub.Path).RequireAuthorization();
+        var signedIn = app.MapGroup("").RequireAuthorization();
+        signedIn.MapNetworks();
+        signedIn.MapEntities();
+        signedIn.MapExchange();
+        signedIn.MapDiagram();
+        signedIn.MapAnalysis();
+        signedIn.MapPrivacy();
+        app.MapAccounts();
         return app;
     }
 }

@@ -22,8 +22,11 @@ public static class NetworksApi
         group.MapPut("/{networkId}", UpdateNetwork).WithName("UpdateNetwork")
             .WithSummary("Renames a network or changes its description and composition rules; needs the version it is based on.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{networkId}", DeleteNetwork).WithName("DeleteNetwork").WithSummary("Deletes a network with everything in it and its history.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{networkId}", DeleteNetwork).WithName("DeleteNetwork")
+            .WithSummary("Moves a network with everything in it to the trash (/api/trash), restorable for 30 days, then erased; " +
+                         "'version' (required, else 428) must be the network's current version.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{networkId}/history", History).WithName("GetHistory")
             .WithSummary("Committed change sets after a revision, oldest first; optionally only those touching one entity; with newest=true the newest 'limit' sets.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -77,9 +80,10 @@ public static class NetworksApi
         return TypedResults.Ok((Network)set.Changes[0].After!);
     }
 
-    private static async Task<NoContent> DeleteNetwork(NetworkService networks, string networkId, CancellationToken ct)
+    private static async Task<NoContent> DeleteNetwork(NetworkService networks, string networkId, long? version, HttpContext context,
+        CancellationToken ct)
     {
-        await networks.DeleteNetworkAsync(networkId, ct);
+        await networks.DeleteNetworkAsync(networkId, PrivacyApi.RequireVersion(version), ApiConventions.Author(context), ct);
         return TypedResults.NoContent();
     }
 
@@ -101,7 +105,7 @@ public static class NetworksApi
     private static async Task<NoContent> SavePositions(NetworkService networks, string networkId,
         Dictionary<string, NodePosition> positions, HttpContext context, CancellationToken ct)
     {
-        await networks.SavePositionsAsync(networkId, positions, ApiConventions.Author(context), ct: ct);
+        await networks.SavePositionsAsync(networkId, positions, ApiConventions.Author(context).Name, ct: ct);
         return TypedResults.NoContent();
     }
 

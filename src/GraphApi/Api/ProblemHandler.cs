@@ -49,6 +49,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                     "The request could not be read; nothing was changed."),
                 Detail = bad.Message,
             },
+            VersionRequiredException v => new HttpValidationProblemDetails(v.Errors.ToDictionary())
+            {
+                Status = StatusCodes.Status428PreconditionRequired,
+                Title = Texts.Get("privacy.versionRequired.title"),
+            },
             NotFoundException nf => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound, Title = Texts.Say("Nicht gefunden.", "Not found."), Detail = nf.Message,
@@ -108,6 +113,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         problem.Title = status switch
         {
             StatusCodes.Status400BadRequest => "Ungültige Anfrage.",
+            StatusCodes.Status401Unauthorized => Texts.Get("accounts.unauthorized"), // accounts
+            StatusCodes.Status403Forbidden => Texts.Get("accounts.forbidden"), // accounts
             StatusCodes.Status404NotFound => "Nicht gefunden.",
             StatusCodes.Status405MethodNotAllowed => "Diese Methode ist für diese Adresse nicht erlaubt.",
             StatusCodes.Status406NotAcceptable => "Dieses Antwortformat wird nicht angeboten.",

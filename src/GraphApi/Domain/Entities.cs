@@ -126,15 +126,22 @@ public sealed record Body : Entity
     [JsonIgnore] public override string Label => Name;
 }
 
-/// <summary>A named representative: personal data, optional; a function often serves better than a name.</summary>
+/// <summary>
+/// A seat held by someone: by default a role or function ("Leitung Referat Integration"); a name is optional personal data
+/// (DSGVO Art. 5, 25), kept until <see cref="RetainUntil"/> and erased through the history on request (Art. 17).
+/// </summary>
 public sealed record Person : Entity
 {
+    /// <summary>The person's name: optional; empty when only the function is recorded.</summary>
     public string Name { get; init; } = "";
     public string? Function { get; init; }
     /// <summary>The actor the person works for.</summary>
     public string? Actor { get; init; }
+    /// <summary>Aufbewahren bis (YYYY-MM-DD): after this day the person's data is due for review or erasure.</summary>
+    public string? RetainUntil { get; init; }
     [JsonIgnore] public override EntityKind EntityKind => EntityKind.Person;
-    [JsonIgnore] public override string Label => Name;
+    /// <summary>The name if one is recorded, else the function, else the id.</summary>
+    [JsonIgnore] public override string Label => Name.Length > 0 ? Name : Function ?? Id;
 }
 
 /// <summary>Maßnahme / Projekt: an offer such as the Welcome-App.</summary>

@@ -39,7 +39,7 @@ public sealed partial class EntityValidator(GraphLimits limits)
             Territories = b.Territories ?? [], LastMeeting = Opt(b.LastMeeting), Status = Opt(b.Status) ?? BodyStatuses.Active,
             Lead = Opt(b.Lead), ReportsTo = Opt(b.ReportsTo), Founded = Opt(b.Founded), Dissolved = Opt(b.Dissolved),
         },
-        Person p => p with { Name = Trim(p.Name), Function = Opt(p.Function), Actor = Opt(p.Actor) },
+        Person p => p with { Name = Trim(p.Name), Function = Opt(p.Function), Actor = Opt(p.Actor), RetainUntil = Opt(p.RetainUntil) },
         Measure m => m with
         {
             Name = Trim(m.Name), OfferedBy = m.OfferedBy ?? [], Topics = m.Topics ?? [], Territories = m.Territories ?? [],
@@ -113,8 +113,11 @@ public sealed partial class EntityValidator(GraphLimits limits)
                     errors.Add(p("status"), Texts.Get("valid.dissolvedNeedsStatus", Texts.Field("dissolved"), Kinds.BodyStatus.Label(BodyStatuses.Dissolved)));
                 break;
             case Person pe:
-                Name(pe.Name, p("name"), errors);
+                // A function is the default and enough; a name is optional (privacy, issue 10).
+                if (pe.Name.Length == 0 && string.IsNullOrEmpty(pe.Function)) errors.Add(p("function"), Texts.Get("privacy.personNeedsFunction"));
+                else if (pe.Name.Length > 0) Name(pe.Name, p("name"), errors);
                 Text(pe.Function, p("function"), errors);
+                Date(pe.RetainUntil, p("retainUntil"), errors);
                 break;
             case Measure m:
                 Name(m.Name, p("name"), errors);

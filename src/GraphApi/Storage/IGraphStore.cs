@@ -48,7 +48,35 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
         CancellationToken ct = default, bool newest = false);
+
+    // ---- privacy (issue 10, points 4, 5, 8): the trash and the erasure of a person; keep this block apart for merges ----
+
+    /// <summary>
+    /// Moves a network to the trash: from then on it is not listed, loaded, headed or written, but its entities, history and
+    /// positions stay as they are until <see cref="RestoreFromTrashAsync"/> or <see cref="DeleteNetworkAsync"/>. False if
+    /// there is no such network outside the trash.
+    /// </summary>
+    Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, Author by, CancellationToken ct = default);
+
+    /// <summary>The networks in the trash, with when and by whom they were put there.</summary>
+    Task<IReadOnlyList<TrashedNetwork>> ListTrashAsync(CancellationToken ct = default);
+
+    /// <summary>Takes a network out of the trash, exactly as it was (revision, history, positions). False if it is not in the trash.</summary>
+    Task<bool> RestoreFromTrashAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Erases one entity's personal data from the whole store in one transaction: commits <paramref name="erasure"/> (which
+    /// removes it from the current state and records the erasure without the data) and replaces every state of
+    /// <paramref name="entityId"/> kept in earlier change sets by <paramref name="scrub"/> of it, keeping each set's revision,
+    /// time, author and order; the entity's map positions (in every layout) are removed. The SQLite store also leaves no
+    /// trace in its file (secure_delete, then a WAL checkpoint).
+    /// </summary>
+    /// <exception cref="ConflictException">Another writer got there first.</exception>
+    Task EraseAsync(ChangeSet erasure, long expectedRevision, string entityId, Func<Entity, Entity> scrub, CancellationToken ct = default);
 }
+
+/// <summary>A network in the trash: its last state's header, when it was deleted and by whom (display name and account id).</summary>
+public sealed record TrashedNetwork(Network Network, long Revision, DateTimeOffset TrashedAt, string TrashedBy, string? TrashedById = null);
 
 /// <summary>A node's place on the map, in diagram coordinates.</summary>
 public sealed record NodePosition(double X, double Y);

@@ -31,18 +31,30 @@ public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
     }
 }
 
-/// <summary>Free space where the SQLite file (or, with Neo4j, the app's data folder) lives: below 100 MB is unhealthy.</summary>
-public sealed class DiskHealthCheck(IOptions<StoreOptions> options) : IHealthCheck
+/// <summary>"Health" configuration section.</summary>
+public sealed class DiskHealthOptions
 {
-    public const long MinimumFreeBytes = 100L * 1024 * 1024;
+    /// <summary>Below this much free space (MB) where the data lives, /health reports the disk as full (Unhealthy, 503).</summary>
+    public long DiskMinimumFreeMegabytes { get; set; } = 100;
+}
 
+/// <summary>
+/// Free space where the SQLite file (or, with Neo4j, the app's data folder) lives: below Health:DiskMinimumFreeMegabytes
+/// (100 MB by default) the disk is full and the app unhealthy, before a commit fails for want of space.
+/// </summary>
+public sealed class DiskHealthCheck(IOptions<StoreOptions> options, IOptions<DiskHealthOptions> health) : IHealthCheck
+{
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath)) ?? Path.GetTempPath();
         while (!Directory.Exists(folder) && Path.GetDirectoryName(folder) is { } parent) folder = parent;
         var free = new DriveInfo(folder).AvailableFreeSpace;
-        var description = $"{free / (1024 * 1024)} MB free in {folder}";
-        return Task.FromResult(free >= MinimumFreeBytes ? HealthCheckResult.Healthy(description) : HealthCheckResult.Unhealthy(description));
+        var minimum = health.Value.DiskMinimumFreeMegabytes * 1024 * 1024;
+        var data = new Dictionary<string, object> { ["freeBytes"] = free, ["minimumFreeBytes"] = minimum };
+        var description = $"{free / (1024 * 1024)} MB free in {folder} (at least {minimum / (1024 * 1024)} MB wanted)";
+        return Task.FromResult(free >= minimum
+            ? HealthCheckResult.Healthy(description, data)
+            : HealthCheckResult.Unhealthy($"Disk full: {description}", data: data));
     }
 }
 
@@ -60,6 +72,8 @@ public static class HealthResponse
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
                 store = e.Value.Data.TryGetValue("store", out var store) ? store : null,
+                freeBytes = e.Value.Data.TryGetValue("freeBytes", out var free) ? free : null,
+                minimumFreeBytes = e.Value.Data.TryGetValue("minimumFreeBytes", out var minimum) ? minimum : null,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web)

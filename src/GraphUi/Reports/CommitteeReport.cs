@@ -94,6 +94,14 @@ public sealed class CommitteeReport
         .OrderByDescending(b => b.Members).ThenBy(b => b.Body.Name, StringComparer.Ordinal).Take(3).ToList();
 
     /// <summary>The members of a body by name (actors, and persons by function), for the Sachverhalt.</summary>
-    public IReadOnlyList<string> MemberNames(string bodyId) => View.SeatsOf(bodyId).Select(View.FullName)
+    public IReadOnlyList<string> MemberNames(string bodyId) => View.SeatsOf(bodyId).Select(NameInReport)
         .Order(StringComparer.Create(Phrases.Culture, ignoreCase: true)).ToList();
+
+    /// <summary>
+    /// How the report names an entry: persons never by their name (privacy, issue 10: the Vorlage is public and share links
+    /// open it), but by their function, else by the word for a person.
+    /// </summary>
+    public string NameInReport(string id) => View.Snapshot.Find(id) is Person p
+        ? p.Function ?? Kinds.Of(EntityKind.Person).Label
+        : View.FullName(id);
 }

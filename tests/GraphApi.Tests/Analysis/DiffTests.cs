@@ -59,14 +59,14 @@ public sealed class DiffTests
             .EnsureSuccessStatusCode();
 
         clock.Now = new DateTimeOffset(2024, 3, 5, 14, 30, 0, TimeSpan.Zero);
-        client.DefaultRequestHeaders.Add("X-User", "anna");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.AccountTokenAsync("anna@kreis.test", "anna"));
         var caritas = await client.GetFromJsonAsync<Actor>("/api/networks/kreis/actors/caritas", TestApp.Json);
         (await client.PutAsJsonAsync("/api/networks/kreis/actors/caritas", caritas! with { Name = "Caritas Peine", Kind = ActorKinds.Counselling }, TestApp.Json))
             .EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/networks/kreis/actors", new Actor { Id = "awo", Name = "AWO", Kind = ActorKinds.WelfareAssociation }, TestApp.Json))
             .EnsureSuccessStatusCode();
         var collaboration = Collaboration.DerivedId("jc", "caritas", CollaborationKinds.Informal);
-        (await client.DeleteAsync($"/api/networks/kreis/collaborations/{collaboration}")).EnsureSuccessStatusCode();
+        (await client.DeleteAsync($"/api/networks/kreis/collaborations/{collaboration}?version=1")).EnsureSuccessStatusCode();
 
         var diff = (await client.GetFromJsonAsync<DiffReport>("/api/networks/kreis/diff?from=2024-03-01&to=2024-03-31", TestApp.Json))!;
 

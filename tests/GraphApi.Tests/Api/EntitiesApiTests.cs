@@ -23,7 +23,7 @@ public sealed class EntitiesApiTests : SampleNetworkTest
           """{"name":"x","kind":"club","status":"sleeping","founded":"2020-02-02","dissolved":"2020-01-01","reportsTo":"jc","meetingHours":30}""",
           ["kind", "status", "dissolved", "reportsTo", "meetingHours"]),
         new("persons", """{"name":"Integrationsbeauftragte","actor":"kv"}""", "function",
-          """{"name":"","actor":"arbeit"}""", ["name", "actor"]),
+          """{"name":"","actor":"arbeit"}""", ["function", "actor"]), // a person needs at least a function (privacy)
         new("topics", """{"name":"Wohnen"}""", "name", """{"name":""}""", ["name"]),
         new("territories", """{"name":"Gemeinde","kind":"municipality","parent":"lk"}""", "name",
           """{"name":"G","kind":"planet","parent":"jc"}""", ["kind", "parent"]),
@@ -69,7 +69,7 @@ public sealed class EntitiesApiTests : SampleNetworkTest
         missingVersion.Remove("version");
         await ProblemAssert.Invalid(await _client.PutAsync($"{url}/{id}", Json(missingVersion.ToJsonString())), "version");
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"{url}/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"{url}/{id}?version=2")).StatusCode);
         await ProblemAssert.Status(await _client.GetAsync($"{url}/{id}"), HttpStatusCode.NotFound);
     }
 
@@ -93,7 +93,7 @@ public sealed class EntitiesApiTests : SampleNetworkTest
         Assert.Contains("Malformed JSON", malformed.Values.Single()[0]);
         await ProblemAssert.Status(await _client.PostAsync($"/api/networks/nowhere/{family}", Json(valid)), HttpStatusCode.NotFound);
         await ProblemAssert.Status(await _client.GetAsync($"/api/networks/kreis/{family}/nobody"), HttpStatusCode.NotFound);
-        await ProblemAssert.Status(await _client.DeleteAsync($"/api/networks/kreis/{family}/nobody"), HttpStatusCode.NotFound);
+        await ProblemAssert.Status(await _client.DeleteAsync($"/api/networks/kreis/{family}/nobody?version=1"), HttpStatusCode.NotFound);
         await ProblemAssert.Invalid(await _client.GetAsync($"/api/networks/kreis/{family}?limit=0&offset=-1"), "limit", "offset");
     }
 
@@ -131,7 +131,7 @@ public sealed class EntitiesApiTests : SampleNetworkTest
     [Fact]
     public async Task DeletingAnActorRemovesItsMembershipsAndCollaborationsInTheSameChange()
     {
-        var response = await _client.DeleteAsync("/api/networks/kreis/actors/jc");
+        var response = await _client.DeleteAsync("/api/networks/kreis/actors/jc?version=1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var set = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(["jc", "m-jc-sg-2016-03-01", "c-jc-caritas-referral"],
@@ -145,14 +145,14 @@ public sealed class EntitiesApiTests : SampleNetworkTest
     [Fact]
     public async Task DeletingWhatOthersReferToIsRefusedNamingTheReferences()
     {
-        var problem = await ProblemAssert.Status(await _client.DeleteAsync("/api/networks/kreis/actors/amt"), HttpStatusCode.Conflict);
+        var problem = await ProblemAssert.Status(await _client.DeleteAsync("/api/networks/kreis/actors/amt?version=1"), HttpStatusCode.Conflict);
         var references = problem.GetProperty("references").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.Contains(references, r => r.StartsWith("body 'sg'") && r.EndsWith("in 'Lead'"));
         Assert.Contains(references, r => r.StartsWith("person 'leitung'") && r.EndsWith("in 'Organisation'"));
         Assert.Contains(references, r => r.StartsWith("membership 'm-leitung-sg'") && r.EndsWith("in 'Representing'"));
         Assert.NotNull(await _app.GetAsync<JsonObject>("/api/networks/kreis/actors/amt"));
 
-        var topic = await ProblemAssert.Status(await _client.DeleteAsync("/api/networks/kreis/topics/arbeit"), HttpStatusCode.Conflict);
+        var topic = await ProblemAssert.Status(await _client.DeleteAsync("/api/networks/kreis/topics/arbeit?version=1"), HttpStatusCode.Conflict);
         Assert.Equal(4, topic.GetProperty("references").GetArrayLength()); // amt, jc, sg and the collaboration
     }
 

@@ -31,7 +31,7 @@ public sealed class NetworksApiTests : IDisposable
         var list = await _app.GetAsync<JsonObject>("/api/networks?text=börde");
         Assert.Equal(1, list["total"]!.GetValue<int>());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/boerde")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/boerde?version=2")).StatusCode);
         await ProblemAssert.Status(await client.GetAsync("/api/networks/boerde"), HttpStatusCode.NotFound);
         await ProblemAssert.Status(await client.GetAsync("/api/networks/boerde/topics/wohnen"), HttpStatusCode.NotFound);
     }
@@ -47,7 +47,7 @@ public sealed class NetworksApiTests : IDisposable
         await ProblemAssert.Status(await client.PostAsync("/api/networks", Json("""{"id":"x","name":"X"}""")), HttpStatusCode.Conflict);
         await ProblemAssert.Invalid(await client.PutAsync("/api/networks/x", Json("""{"name":"Y"}""")), "version");
         await ProblemAssert.Status(await client.PutAsync("/api/networks/nowhere", Json("""{"name":"Y","version":1}""")), HttpStatusCode.NotFound);
-        await ProblemAssert.Status(await client.DeleteAsync("/api/networks/nowhere"), HttpStatusCode.NotFound);
+        await ProblemAssert.Status(await client.DeleteAsync("/api/networks/nowhere?version=1"), HttpStatusCode.NotFound);
         await ProblemAssert.Invalid(await client.PostAsync("/api/networks", Json("[1,2]")), "$");
         await ProblemAssert.Invalid(await client.GetAsync("/api/networks?limit=5000"), "limit");
     }
@@ -76,8 +76,9 @@ public sealed class NetworksApiTests : IDisposable
     public async Task HistoryRecordsWhoChangedWhatBeforeAndAfter()
     {
         (await _app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-User", "Frau Kilinc");
+        // The author is the signed-in account (its display name), whatever an X-User header says.
+        var client = await _app.CreateClientAsAsync("kilinc@kreis.test", "Frau Kilinc");
+        client.DefaultRequestHeaders.Add("X-User", "Mallory");
         var topic = await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/arbeit");
         topic["name"] = "Arbeit und Ausbildung";
         (await client.PutAsync("/api/networks/kreis/topics/arbeit", Json(topic.ToJsonString()))).EnsureSuccessStatusCode();

@@ -9,7 +9,7 @@ public sealed class RevertAndPositionsTests : SampleNetworkTest
     [Fact]
     public async Task RevertingADeleteBringsBackTheEntityAndItsCascadedEdgesInOneChange()
     {
-        var deleted = JsonNode.Parse(await (await _client.DeleteAsync("/api/networks/kreis/actors/jc")).Content.ReadAsStringAsync())!;
+        var deleted = JsonNode.Parse(await (await _client.DeleteAsync("/api/networks/kreis/actors/jc?version=1")).Content.ReadAsStringAsync())!;
         var revision = deleted["revision"]!.GetValue<long>();
 
         var response = await _client.PostAsync($"/api/networks/kreis/history/{revision}/revert", null);
@@ -70,7 +70,7 @@ public sealed class RevertAndPositionsTests : SampleNetworkTest
     public async Task RestoringAsOfARevisionBringsBackThatStateAsOneNewChange()
     {
         var imported = await _client.GetStringAsync("/api/networks/kreis/export");
-        (await _client.DeleteAsync("/api/networks/kreis/actors/jc")).EnsureSuccessStatusCode();          // revision 2
+        (await _client.DeleteAsync("/api/networks/kreis/actors/jc?version=1")).EnsureSuccessStatusCode();          // revision 2
         var topic = await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/arbeit");
         topic["name"] = "Arbeit und Ausbildung";
         (await _client.PutAsync("/api/networks/kreis/topics/arbeit", Json(topic.ToJsonString()))).EnsureSuccessStatusCode(); // 3

@@ -103,7 +103,10 @@ public sealed class SpreadsheetTests : IDisposable
         var sg = document["bodies"]!.AsArray().Single(b => b!["id"]!.GetValue<string>() == "steuerungsgruppe-integration")!;
         Assert.Equal(("2022-06-09", "sozialausschuss", "steeringGroup"),
             (sg["lastMeeting"]!.GetValue<string>(), sg["reportsTo"]!.GetValue<string>(), sg["kind"]!.GetValue<string>()));
-        var person = document["memberships"]!.AsArray().Single(m => m!["member"]!.GetValue<string>() == "leitung-referat-integration")!;
+        // A person gets an opaque id, never one made from the name (privacy); the membership refers to it.
+        var leitung = document["persons"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Leitung Referat Integration")!["id"]!.GetValue<string>();
+        Assert.Matches("^person-[0-9a-f]{10}$", leitung);
+        var person = document["memberships"]!.AsArray().Single(m => m!["member"]!.GetValue<string>() == leitung)!;
         Assert.Equal("amt-fuer-migration-und-integration", person["representing"]!.GetValue<string>());
 
         // The same hand-typed file again: the made ids are the same, so nothing changes.

@@ -138,7 +138,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IDisposable
         await using var onB = await b.ConnectAsync();
         await onB.JoinAsync("kreis", "Dora");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await a.Client.DeleteAsync("/api/networks/kreis")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await a.Client.DeleteAsync("/api/networks/kreis?version=1")).StatusCode);
         await onB.WaitForAsync("deleted", id => id.GetString() == "kreis", TimeSpan.FromSeconds(10));
         Assert.Equal(HttpStatusCode.NotFound, (await b.Client.GetAsync("/api/networks/kreis/graph")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await b.Client.GetAsync("/api/networks/kreis/actors/jc")).StatusCode);

@@ -332,4 +332,117 @@ public abstract class StoreContract
         Assert.Single(loaded.All<Membership>(), m => m.Id == "same");
         Assert.Equal(2, (await store.ReadHistoryAsync(id, 0, null, 10)).Count);
     }
+
+    // ---- privacy (issue 10, point 8): trash, erasure through history, real authors; keep this block apart for merges ----
+
+    [SkippableFact]
+    public async Task ANetworkInTheTrashIsGoneFromEveryListAndComesBackExactlyAsItWas()
+    {
+        var store = await StoreAsync();
+        var (gone, kept) = (NewId(), NewId());
+        var all = await CreateEverythingAsync(store, gone);
+        var topic = (Topic)all.Single(e => e.Id == "arbeit");
+        await store.CommitAsync(Set(gone, 2, Update(topic, Stamped(topic with { Name = "Arbeit 2" }, 2))), 1);
+        await store.SavePositionsAsync(gone, new Dictionary<string, NodePosition> { ["kv"] = new(10, 20), ["layered\u001fkv"] = new(1, 2) });
+        await CreateEverythingAsync(store, kept);
+        var before = Canonical((await store.LoadAsync(gone))!);
+        var history = await store.ReadHistoryAsync(gone, 0, null, 10);
+        var deletedAt = At.AddDays(3);
+
+        Assert.True(await store.MoveToTrashAsync(gone, deletedAt, new Author("Jürgen Müller", "user-7")));
+        Assert.False(await store.MoveToTrashAsync(gone, deletedAt, "Jürgen Müller")); // already there
+        Assert.Null(await store.LoadAsync(gone));
+        Assert.Null(await store.ReadHeadAsync(gone));
+        Assert.DoesNotContain(gone, (await store.ReadHeadsAsync()).Keys);
+        Assert.DoesNotContain(await store.ListNetworksAsync(), n => n.Id == gone);
+        Assert.Contains(kept, (await store.ReadHeadsAsync()).Keys);
+        var trashed = Assert.Single(await store.ListTrashAsync(), t => t.Network.Id == gone);
+        Assert.Equal(("Landkreis Börde", 2L, deletedAt, "Jürgen Müller", "user-7"),
+            (trashed.Network.Name, trashed.Revision, trashed.TrashedAt, trashed.TrashedBy, trashed.TrashedById));
+        Assert.DoesNotContain(await store.ListTrashAsync(), t => t.Network.Id == kept);
+
+        // Nothing can be written to it, nor can its id be taken while it waits there.
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            store.CommitAsync(Set(gone, 3, Create(Stamped(new Topic { Id = "neu", Name = "Neu" }))), 2));
+        await Assert.ThrowsAsync<ConflictException>(() => store.CommitAsync(Set(gone, 1, Create(Stamped(new Network { Id = gone, Name = "X" }))), 0));
+
+        Assert.True(await store.RestoreFromTrashAsync(gone));
+        Assert.False(await store.RestoreFromTrashAsync(gone));
+        Assert.DoesNotContain(await store.ListTrashAsync(), t => t.Network.Id == gone);
+        Assert.Equal(before, Canonical((await store.LoadAsync(gone))!));
+        Assert.Equal(2, await store.ReadHeadAsync(gone));
+        Assert.Equal(Canonical(history.SelectMany(h => h.Changes).Select(c => (c.After ?? c.Before)!)),
+            Canonical((await store.ReadHistoryAsync(gone, 0, null, 10)).SelectMany(h => h.Changes).Select(c => (c.After ?? c.Before)!)));
+        Assert.Equal(history.Select(h => (h.Revision, h.At, h.Author)), (await store.ReadHistoryAsync(gone, 0, null, 10)).Select(h => (h.Revision, h.At, h.Author)));
+        var positions = await store.LoadPositionsAsync(gone);
+        Assert.Equal(new NodePosition(10, 20), positions["kv"]);
+        Assert.Equal(new NodePosition(1, 2), positions["layered\u001fkv"]);
+        await store.CommitAsync(Set(gone, 3, Create(Stamped(new Topic { Id = "neu", Name = "Neu" }))), 2); // writable again
+    }
+
+    [SkippableFact]
+    public async Task ErasingTheTrashedNetworkRemovesItFromTheTrash()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        await CreateEverythingAsync(store, id);
+        await store.SavePositionsAsync(id, new Dictionary<string, NodePosition> { ["kv"] = new(1, 2) });
+        Assert.True(await store.MoveToTrashAsync(id, At, "Anna"));
+
+        Assert.True(await store.DeleteNetworkAsync(id));
+        Assert.DoesNotContain(await store.ListTrashAsync(), t => t.Network.Id == id);
+        Assert.False(await store.RestoreFromTrashAsync(id));
+        Assert.Empty(await store.ReadHistoryAsync(id, 0, null, 10));
+        Assert.Empty(await store.LoadPositionsAsync(id));
+    }
+
+    /// <summary>Erasure through the history: every stored state of the person is scrubbed, the revisions, times, authors and order stay.</summary>
+    [SkippableFact]
+    public async Task ErasureRemovesAPersonsNameFromTheStateTheHistoryAndThePositions()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        var all = await CreateEverythingAsync(store, id);
+        var person = (Person)all.Single(e => e.Id == "leitung");
+        var named = Stamped(person with { Name = "Erika Mustermann", Function = "Leitung Referat Integration" }, 2);
+        await store.CommitAsync(Set(id, 2, Update(person, named)), 1);
+        var renamed = Stamped(named with { Name = "Erika Musterfrau" }, 3);
+        await store.CommitAsync(Set(id, 3, Update(named, renamed)), 2);
+        await store.SavePositionsAsync(id, new Dictionary<string, NodePosition>
+        {
+            ["leitung"] = new(5, 5), ["layered\u001fleitung"] = new(6, 6), ["kv"] = new(7, 7),
+        });
+        static Entity Scrub(Entity e) => e is Person p ? new Person { Id = p.Id, Actor = p.Actor, Version = p.Version } : e;
+        var membership = all.Single(e => e.Id == "m2");
+        var erasure = new ChangeSet(id, 4, At.AddSeconds(4), "Datenschutz", [Delete(Scrub(renamed)), Delete(membership)]) { AuthorId = "user-42" };
+
+        await Assert.ThrowsAsync<ConflictException>(() => store.EraseAsync(erasure, 2, "leitung", Scrub)); // stale: nothing happens
+        Assert.Equal("Erika Musterfrau", (await store.LoadAsync(id))!.Find<Person>("leitung")!.Name);
+
+        await store.EraseAsync(erasure, 3, "leitung", Scrub);
+
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Equal(4, loaded.Revision);
+        Assert.Null(loaded.Find("leitung"));
+        Assert.Null(loaded.Find("m2"));
+        var history = await store.ReadHistoryAsync(id, 0, null, 100);
+        Assert.Equal([1L, 2L, 3L, 4L], history.Select(h => h.Revision));
+        Assert.Equal(Enumerable.Range(1, 4).Select(r => At.AddSeconds(r)), history.Select(h => h.At));
+        Assert.Equal(["Tester „Ä“", "Tester „Ä“", "Tester „Ä“", "Datenschutz"], history.Select(h => h.Author)); // real authors stay
+        Assert.Equal("user-42", history[3].AuthorId);
+        var text = string.Join("\n", history.SelectMany(h => h.Changes).SelectMany(c => new[] { c.Before, c.After }).OfType<Entity>().Select(GraphJson.Serialize));
+        Assert.DoesNotContain("Erika", text);
+        Assert.DoesNotContain("Leitung Referat Integration", text);
+        Assert.DoesNotContain("Referatsleitung", text);
+        var ofPerson = await store.ReadHistoryAsync(id, 0, "leitung", 100);
+        Assert.Equal([1L, 2L, 3L, 4L], ofPerson.Select(h => h.Revision)); // the chain stays: created, changed twice, erased
+        Assert.Equal([ChangeOp.Create, ChangeOp.Update, ChangeOp.Update, ChangeOp.Delete], ofPerson.Select(h => h.Changes[0].Op));
+        Assert.All(ofPerson.SelectMany(h => h.Changes).SelectMany(c => new[] { c.Before, c.After }).OfType<Person>(), p => Assert.Equal("", p.Name));
+        Assert.Equal("amt", ((Person)ofPerson[1].Changes[0].After!).Actor);
+        Assert.Equal(2, ((Person)ofPerson[1].Changes[0].After!).Version);
+        var positions = await store.LoadPositionsAsync(id);
+        Assert.Equal(["kv"], positions.Keys);
+        // Everything else is as it was.
+        Assert.Equal(Canonical(all.Skip(1).Where(e => e.Id is not ("leitung" or "m2"))), Canonical(loaded.Everything));
+    }
 }

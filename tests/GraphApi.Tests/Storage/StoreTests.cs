@@ -32,7 +32,7 @@ public sealed class StoreTests : IDisposable
         cmd.CommandText = "PRAGMA journal_mode; ";
         Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
         cmd.CommandText = "PRAGMA user_version;";
-        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync())!); // both migrations ran
+        Assert.Equal(4L, (long)(await cmd.ExecuteScalarAsync())!); // every migration ran (the third: author ids, the fourth: the trash)
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class StoreTests : IDisposable
         Assert.Contains("peine", ids);
         Assert.Contains("dithmarschen", ids);
         var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/peine")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/peine?version=1")).StatusCode);
 
         // Same file, new process: the store is not empty, so nothing is seeded again.
         using var restarted = new TestApp(seed: true).WithWebHostBuilder(b => b.UseSetting("Store:DatabasePath", app.DatabasePath));

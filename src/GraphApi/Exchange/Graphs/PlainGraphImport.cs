@@ -48,7 +48,9 @@ public static partial class PlainGraphImport
             string? A(string name) => attributes.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             var typeValue = A(typeAttribute);
             var type = Classify(typeValue, options.BodyValue);
-            var id = IdPattern().IsMatch(node.Id) && node.Id.Length <= 200 && taken.Add(node.Id) ? node.Id : Unique(TableReader.Slug(node.Label), taken, "n");
+            var id = IdPattern().IsMatch(node.Id) && node.Id.Length <= 200 && taken.Add(node.Id) ? node.Id
+                : type == NodeType.Person ? TableReader.OpaqueId("person", taken) // never from a person's name (privacy)
+                : Unique(TableReader.Slug(node.Label), taken, "n");
             ids[node.Id] = (id, type, row);
             var name = node.Label.Trim().Length > 0 ? node.Label.Trim() : node.Id;
             switch (type)

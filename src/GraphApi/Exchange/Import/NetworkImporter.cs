@@ -95,7 +95,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
         var (target, problems) = Analyse(input);
         var id = input.Document.Network?.Id?.Trim() ?? "";
         var current = id.Length is > 0 and <= 250 ? await networks.TryGetAsync(id, ct) : null;
-        return Preview(input, target, problems, current);
+        return Preview(input, GraphApi.Privacy.OpaquePersons.MatchExisting(target, current), problems, current);
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
     /// with every problem (keyed by its place) when there is any error, and <see cref="StaleImportException"/> (with the new
     /// preview) when <paramref name="expectedRevision"/> is given and the network is no longer at it.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(ImportInput input, long? expectedRevision, string author, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(ImportInput input, long? expectedRevision, Author author, CancellationToken ct = default)
     {
         var (target, problems) = Analyse(input);
         if (target is null)
@@ -114,9 +114,10 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
         }
         var set = await networks.ReplaceAsync(target.Network.Id, current =>
         {
+            var matched = GraphApi.Privacy.OpaquePersons.MatchExisting(target, current)!;
             if (expectedRevision is { } expected && (current?.Revision ?? 0) != expected)
-                throw new StaleImportException(Preview(input, target, problems, current));
-            return ChangePlan.Between(current, NetworkExchange.KeepingReport(current, target, input.Document));
+                throw new StaleImportException(Preview(input, matched, problems, current));
+            return ChangePlan.Between(current, NetworkExchange.KeepingReport(current, matched, input.Document));
         }, author, ct);
         var warnings = problems.Where(p => !p.IsError).Select(p => p.ToString()).ToList();
         return Summarise(set, warnings.Count > 0 ? warnings : null);

@@ -282,13 +282,26 @@ public sealed class TableReader
         _ => null,
     };
 
-    /// <summary>An id made from the name ("Amt für Migration" → "amt-fuer-migration"), unique in the file, the same on every import.</summary>
+    /// <summary>
+    /// An id made from the name ("Amt für Migration" → "amt-fuer-migration"), unique in the file, the same on every import.
+    /// Never for a person: a name is personal data and an id outlives its erasure, so a person gets an opaque random id.
+    /// </summary>
     private static string NewId(Raw raw, EntityKind kind, HashSet<string> taken)
     {
+        if (kind == EntityKind.Person) return OpaqueId("person", taken);
         var stem = raw.Text("name") is { } name ? Slug(name) : "";
         if (stem.Length == 0) stem = $"{kind.ToString().ToLowerInvariant()}-{raw.Row.Number}";
         var id = stem;
         for (var n = 2; !taken.Add(id); n++) id = $"{stem}-{n}";
+        return id;
+    }
+
+    /// <summary>A random id that says nothing about what it names ("person-3f9a0c12d4"), unique among <paramref name="taken"/>.</summary>
+    public static string OpaqueId(string prefix, HashSet<string> taken)
+    {
+        string id;
+        do id = $"{prefix}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(5))}";
+        while (!taken.Add(id));
         return id;
     }
 

@@ -131,19 +131,19 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
 
     public async Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default)
     {
-        var results = await ReadAsync([new("MATCH (n:Network) RETURN properties(n) ORDER BY n.networkId")], ct);
+        var results = await ReadAsync([new("MATCH (n:Network) WHERE n.trashedAt IS NULL RETURN properties(n) ORDER BY n.networkId")], ct);
         return results[0].Rows.Select(r => NetworkFrom(r[0]!.AsObject())).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, long>> ReadHeadsAsync(CancellationToken ct = default)
     {
-        var results = await ReadAsync([new("MATCH (n:Network) RETURN n.networkId, n.revision")], ct);
+        var results = await ReadAsync([new("MATCH (n:Network) WHERE n.trashedAt IS NULL RETURN n.networkId, n.revision")], ct);
         return results[0].Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => Long(r[1]), StringComparer.Ordinal);
     }
 
     public async Task<long?> ReadHeadAsync(string networkId, CancellationToken ct = default)
     {
-        var results = await ReadAsync([new("MATCH (n:Network {networkId: $network}) RETURN n.revision",
+        var results = await ReadAsync([new("MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL RETURN n.revision",
             new Dictionary<string, object?> { ["network"] = networkId })], ct);
         return results[0].Rows.Count == 0 ? null : Long(results[0].Rows[0][0]);
     }
@@ -157,11 +157,11 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         {
             var results = await ReadAsync(
             [
-                new("MATCH (n:Network {networkId: $network}) RETURN n.revision, properties(n)", p),
+                new("MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL RETURN n.revision, properties(n)", p),
                 new("MATCH (:Network {networkId: $network})<-[:IN_NETWORK]-(e:Entity) RETURN labels(e), properties(e)", p),
                 new("MATCH (:Network {networkId: $network})<-[:IN_NETWORK]-(a:Entity)-[r:MEMBER_OF|COLLABORATES_WITH]->(b:Entity) " +
                     "RETURN type(r), properties(r), a.id, b.id", p),
-                new("MATCH (n:Network {networkId: $network}) RETURN n.revision", p),
+                new("MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL RETURN n.revision", p),
             ], ct);
             if (results[0].Rows.Count == 0) return null;
             var revision = Long(results[0].Rows[0][0]);
@@ -200,7 +200,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                 // The write lock on the Network node first (a fresh token is always a real write), then the revision:
                 // a racing writer waits here and then sees the new revision.
                 var head = await tx.RunAsync([new(
-                    "MATCH (n:Network {networkId: $network}) SET n.lockToken = $token RETURN n.revision",
+                    "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL SET n.lockToken = $token RETURN n.revision",
                     new Dictionary<string, object?> { ["network"] = n, ["token"] = Guid.NewGuid().ToString("N") })], ct);
                 if (head[0].Rows.Count == 0 || Long(head[0].Rows[0][0]) != expectedRevision)
                 {
@@ -451,7 +451,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                 ((List<Change>)sets[^1].Changes).Add(change);
             else
                 sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(c["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                    c["author"]!.GetValue<string>(), new List<Change> { change }));
+                    c["author"]!.GetValue<string>(), new List<Change> { change }) { AuthorId = c["authorId"]?.GetValue<string>() });
         }
         return sets;
     }
@@ -534,7 +534,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>Nested fields, stored as JSON strings.</summary>
     private static readonly HashSet<string> JsonFields = ["compositionRules"];
 
-    private static readonly HashSet<string> StoreFields = ["key", "networkId", "revision", "lockToken"];
+    private static readonly HashSet<string> StoreFields = ["key", "networkId", "revision", "lockToken", "trashedAt", "trashedBy", "trashedById"];
 
     private static Entity EntityFrom(EntityKind kind, JsonObject props)
     {
@@ -557,6 +557,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             ["seq"] = seq, ["at"] = set.At.ToString("O"), ["author"] = set.Author, ["op"] = change.Op.ToString(),
             ["kind"] = change.Kind.ToString(), ["entityId"] = change.Id,
         };
+        if (set.AuthorId is not null) row["authorId"] = set.AuthorId; // accounts
         if (change.Before is not null) row["before"] = GraphJson.Serialize(change.Before);
         if (change.After is not null) row["after"] = GraphJson.Serialize(change.After);
         return row;
@@ -567,4 +568,70 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     private static double Double(JsonNode? node) => node!.GetValue<double>();
 
     public void Dispose() => _transport?.Dispose();
+
+    // ---- privacy (issue 10): trash and erasure; keep this block apart for merges ----
+    // A network in the trash is its :Network node with trashedAt/trashedBy set; every read and write above skips it.
+
+    public async Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, Author by, CancellationToken ct = default) =>
+        await WriteCountAsync(new(
+            "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL SET n.trashedAt = $at, n.trashedBy = $by, n.trashedById = $byId RETURN n.networkId",
+            new Dictionary<string, object?> { ["network"] = networkId, ["at"] = at.ToString("O"), ["by"] = by.Name, ["byId"] = by.Id }), ct) > 0;
+
+    public async Task<IReadOnlyList<TrashedNetwork>> ListTrashAsync(CancellationToken ct = default)
+    {
+        var results = await ReadAsync([new(
+            "MATCH (n:Network) WHERE n.trashedAt IS NOT NULL RETURN properties(n), n.revision, n.trashedAt, n.trashedBy, n.trashedById ORDER BY n.trashedAt, n.networkId")], ct);
+        return results[0].Rows.Select(r => new TrashedNetwork(NetworkFrom(r[0]!.AsObject()), Long(r[1]),
+            DateTimeOffset.Parse(r[2]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), r[3]?.GetValue<string>() ?? "", r[4]?.GetValue<string>())).ToList();
+    }
+
+    public async Task<bool> RestoreFromTrashAsync(string networkId, CancellationToken ct = default) =>
+        await WriteCountAsync(new(
+            "MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NOT NULL REMOVE n.trashedAt, n.trashedBy, n.trashedById RETURN n.networkId",
+            new Dictionary<string, object?> { ["network"] = networkId }), ct) > 0;
+
+    private async Task<int> WriteCountAsync(CypherStatement statement, CancellationToken ct)
+    {
+        var count = 0;
+        await WithRetriesAsync(async () =>
+        {
+            await using var tx = Transport.Begin(AccessMode.Write);
+            count = (await tx.CommitAsync([statement], ct))[0].Rows.Count;
+        }, ct);
+        return count;
+    }
+
+    public Task EraseAsync(ChangeSet erasure, long expectedRevision, string entityId, Func<Entity, Entity> scrub, CancellationToken ct = default) =>
+        WithRetriesAsync(async () =>
+        {
+            var n = erasure.NetworkId;
+            await using var tx = Transport.Begin(AccessMode.Write);
+            var p = new Dictionary<string, object?> { ["network"] = n, ["token"] = Guid.NewGuid().ToString("N"), ["entity"] = entityId };
+            var read = await tx.RunAsync(
+            [
+                new("MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL SET n.lockToken = $token RETURN n.revision", p),
+                new("MATCH (c:Change) WHERE c.networkId = $network AND c.entityId = $entity RETURN c.key, c.kind, c.before, c.after", p),
+            ], ct);
+            if (read[0].Rows.Count == 0 || Long(read[0].Rows[0][0]) != expectedRevision)
+            {
+                await tx.RollbackAsync(ct);
+                throw Conflict(n, expectedRevision);
+            }
+            string? Scrubbed(EntityKind kind, JsonNode? json) =>
+                json is null ? null : GraphJson.Serialize(scrub(GraphJson.Deserialize(kind, json.GetValue<string>())));
+            var rows = read[1].Rows.Select(r =>
+            {
+                var kind = Enum.Parse<EntityKind>(r[1]!.GetValue<string>());
+                return new Dictionary<string, object?> { ["key"] = r[0]!.GetValue<string>(), ["before"] = Scrubbed(kind, r[2]), ["after"] = Scrubbed(kind, r[3]) };
+            }).ToList();
+            var statements = new List<CypherStatement>
+            {
+                new("UNWIND $rows AS row MATCH (c:Change {key: row.key}) SET c.before = row.before, c.after = row.after",
+                    new Dictionary<string, object?> { ["rows"] = rows }),
+                new("MATCH (p:Position) WHERE p.networkId = $network AND (p.nodeId = $entity OR p.nodeId ENDS WITH $suffix) DELETE p",
+                    new Dictionary<string, object?> { ["network"] = n, ["entity"] = entityId, ["suffix"] = GraphApi.Networks.NetworkService.LayoutSeparator + entityId }),
+            };
+            statements.AddRange(WriteStatements(erasure));
+            await tx.CommitAsync(statements, ct);
+        }, ct);
 }

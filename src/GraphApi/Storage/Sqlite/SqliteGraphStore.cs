@@ -65,6 +65,16 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             PRIMARY KEY (network_id, node_id)
         ) WITHOUT ROWID;
         """,
+        // accounts: the author's user id beside the display name (null for changes made before accounts existed).
+        """
+        ALTER TABLE changes ADD COLUMN author_id TEXT;
+        """,
+        // privacy: the trash (a deleted network keeps its rows, marked, until it is restored or erased)
+        """
+        ALTER TABLE networks ADD COLUMN trashed_at TEXT;
+        ALTER TABLE networks ADD COLUMN trashed_by TEXT;
+        ALTER TABLE networks ADD COLUMN trashed_by_id TEXT;
+        """,
     ];
 
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -88,7 +98,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT data FROM networks ORDER BY id;";
+        cmd.CommandText = "SELECT data FROM networks WHERE trashed_at IS NULL ORDER BY id;";
         var list = new List<Network>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -100,7 +110,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT id, revision FROM networks;";
+        cmd.CommandText = "SELECT id, revision FROM networks WHERE trashed_at IS NULL;";
         var heads = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) heads[reader.GetString(0)] = reader.GetInt64(1);
@@ -111,7 +121,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT revision FROM networks WHERE id = $id;";
+        cmd.CommandText = "SELECT revision FROM networks WHERE id = $id AND trashed_at IS NULL;";
         cmd.Parameters.AddWithValue("$id", networkId);
         return await cmd.ExecuteScalarAsync(ct) is long revision ? revision : null;
     }
@@ -123,7 +133,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         await using var tx = connection.BeginTransaction(deferred: true);
         await using var head = connection.CreateCommand();
         head.Transaction = tx;
-        head.CommandText = "SELECT revision, data FROM networks WHERE id = $id;";
+        head.CommandText = "SELECT revision, data FROM networks WHERE id = $id AND trashed_at IS NULL;";
         head.Parameters.AddWithValue("$id", networkId);
         Network network;
         long revision;
@@ -154,39 +164,46 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         {
             await using var connection = await OpenAsync(ct);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            await AdvanceRevisionAsync(connection, tx, changes, expectedRevision, ct);
-
-            await using var upsert = Command(connection, tx,
-                "INSERT INTO entities (network_id, id, kind, version, data) VALUES ($n, $id, $kind, $version, $data) " +
-                "ON CONFLICT (network_id, id) DO UPDATE SET kind = excluded.kind, version = excluded.version, data = excluded.data;",
-                "$n", "$id", "$kind", "$version", "$data");
-            await using var delete = Command(connection, tx, "DELETE FROM entities WHERE network_id = $n AND id = $id;", "$n", "$id");
-            await using var history = Command(connection, tx,
-                "INSERT INTO changes (network_id, revision, seq, at, author, op, kind, entity_id, before, after) " +
-                "VALUES ($n, $rev, $seq, $at, $author, $op, $kind, $id, $before, $after);",
-                "$n", "$rev", "$seq", "$at", "$author", "$op", "$kind", "$id", "$before", "$after");
-
-            var at = changes.At.ToString("O");
-            for (var seq = 0; seq < changes.Changes.Count; seq++)
-            {
-                var change = changes.Changes[seq];
-                if (change.Kind != EntityKind.Network)
-                {
-                    if (change.After is { } after)
-                        await RunAsync(upsert, ct, changes.NetworkId, after.Id, after.EntityKind.ToString(), after.Version, GraphJson.Serialize(after));
-                    else
-                        await RunAsync(delete, ct, changes.NetworkId, change.Id);
-                }
-                await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, change.Op.ToString(),
-                    change.Kind.ToString(), change.Id,
-                    change.Before is null ? DBNull.Value : GraphJson.Serialize(change.Before),
-                    change.After is null ? DBNull.Value : GraphJson.Serialize(change.After));
-            }
+            await WriteAsync(connection, tx, changes, expectedRevision, ct);
             await tx.CommitAsync(ct);
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>A commit's writes inside the caller's transaction: the revision check, the entities and the history.</summary>
+    private static async Task WriteAsync(SqliteConnection connection, SqliteTransaction tx, ChangeSet changes, long expectedRevision,
+        CancellationToken ct)
+    {
+        await AdvanceRevisionAsync(connection, tx, changes, expectedRevision, ct);
+
+        await using var upsert = Command(connection, tx,
+            "INSERT INTO entities (network_id, id, kind, version, data) VALUES ($n, $id, $kind, $version, $data) " +
+            "ON CONFLICT (network_id, id) DO UPDATE SET kind = excluded.kind, version = excluded.version, data = excluded.data;",
+            "$n", "$id", "$kind", "$version", "$data");
+        await using var delete = Command(connection, tx, "DELETE FROM entities WHERE network_id = $n AND id = $id;", "$n", "$id");
+        await using var history = Command(connection, tx,
+            "INSERT INTO changes (network_id, revision, seq, at, author, author_id, op, kind, entity_id, before, after) " +
+            "VALUES ($n, $rev, $seq, $at, $author, $authorId, $op, $kind, $id, $before, $after);",
+            "$n", "$rev", "$seq", "$at", "$author", "$authorId", "$op", "$kind", "$id", "$before", "$after");
+
+        var at = changes.At.ToString("O");
+        for (var seq = 0; seq < changes.Changes.Count; seq++)
+        {
+            var change = changes.Changes[seq];
+            if (change.Kind != EntityKind.Network)
+            {
+                if (change.After is { } after)
+                    await RunAsync(upsert, ct, changes.NetworkId, after.Id, after.EntityKind.ToString(), after.Version, GraphJson.Serialize(after));
+                else
+                    await RunAsync(delete, ct, changes.NetworkId, change.Id);
+            }
+            await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, (object?)changes.AuthorId ?? DBNull.Value, change.Op.ToString(),
+                change.Kind.ToString(), change.Id,
+                change.Before is null ? DBNull.Value : GraphJson.Serialize(change.Before),
+                change.After is null ? DBNull.Value : GraphJson.Serialize(change.After));
         }
     }
 
@@ -205,7 +222,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         }
 
         await using var update = Command(connection, tx,
-            "UPDATE networks SET revision = $rev, data = coalesce($data, data) WHERE id = $id AND revision = $expected;",
+            "UPDATE networks SET revision = $rev, data = coalesce($data, data) WHERE id = $id AND revision = $expected AND trashed_at IS NULL;",
             "$id", "$rev", "$data", "$expected");
         object data = networkChange?.After is { } n ? GraphJson.Serialize(n) : DBNull.Value;
         if (await RunAsync(update, ct, changes.NetworkId, changes.Revision, data, expectedRevision) == 0)
@@ -276,7 +293,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         await using var cmd = connection.CreateCommand();
         // The limit counts change sets, not rows, so a set is never cut in half.
         cmd.CommandText = """
-            SELECT revision, at, author, op, kind, entity_id, before, after FROM changes
+            SELECT revision, at, author, op, kind, entity_id, before, after, author_id FROM changes
             WHERE network_id = $n AND revision IN (
                 SELECT DISTINCT revision FROM changes
                 WHERE network_id = $n AND revision > $after AND ($entity IS NULL OR entity_id = $entity)
@@ -302,7 +319,8 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             if (sets.Count > 0 && sets[^1].Revision == revision)
                 ((List<Change>)sets[^1].Changes).Add(change);
             else
-                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change }));
+                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change })
+                    { AuthorId = reader.IsDBNull(8) ? null : reader.GetString(8) });
         }
         return sets;
     }
@@ -311,7 +329,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        await ExecuteAsync(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;", ct);
+        await ExecuteAsync(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", ct);
         return connection;
     }
 
@@ -344,6 +362,129 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return await cmd.ExecuteScalarAsync(ct);
+    }
+
+    // ---- privacy (issue 10): trash and erasure; keep this block apart for merges ----
+    // Every connection runs with secure_delete on (OpenAsync): deleted and overwritten content is zeroed in the file, so an
+    // edited or erased name does not linger in free space.
+
+    public async Task<bool> MoveToTrashAsync(string networkId, DateTimeOffset at, Author by, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE networks SET trashed_at = $at, trashed_by = $by, trashed_by_id = $byId WHERE id = $id AND trashed_at IS NULL;";
+            cmd.Parameters.AddWithValue("$id", networkId);
+            cmd.Parameters.AddWithValue("$at", at.ToString("O"));
+            cmd.Parameters.AddWithValue("$by", by.Name);
+            cmd.Parameters.AddWithValue("$byId", (object?)by.Id ?? DBNull.Value);
+            return await cmd.ExecuteNonQueryAsync(ct) > 0;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<TrashedNetwork>> ListTrashAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT data, revision, trashed_at, trashed_by, trashed_by_id FROM networks WHERE trashed_at IS NOT NULL ORDER BY trashed_at, id;";
+        var list = new List<TrashedNetwork>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            list.Add(new TrashedNetwork((Network)GraphJson.Deserialize(EntityKind.Network, reader.GetString(0)), reader.GetInt64(1),
+                DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return list;
+    }
+
+    public async Task<bool> RestoreFromTrashAsync(string networkId, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE networks SET trashed_at = NULL, trashed_by = NULL, trashed_by_id = NULL WHERE id = $id AND trashed_at IS NOT NULL;";
+            cmd.Parameters.AddWithValue("$id", networkId);
+            return await cmd.ExecuteNonQueryAsync(ct) > 0;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task EraseAsync(ChangeSet erasure, long expectedRevision, string entityId, Func<Entity, Entity> scrub,
+        CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using (var connection = await OpenAsync(ct))
+            {
+                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+                await WriteAsync(connection, tx, erasure, expectedRevision, ct);
+
+                var rows = new List<(long Revision, long Seq, EntityKind Kind, string? Before, string? After)>();
+                await using (var read = Command(connection, tx,
+                    "SELECT revision, seq, kind, before, after FROM changes WHERE network_id = $n AND entity_id = $id;", "$n", "$id"))
+                {
+                    read.Parameters[0].Value = erasure.NetworkId;
+                    read.Parameters[1].Value = entityId;
+                    await using var reader = await read.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                        rows.Add((reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<EntityKind>(reader.GetString(2)),
+                            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                }
+                await using var rewrite = Command(connection, tx,
+                    "UPDATE changes SET before = $before, after = $after WHERE network_id = $n AND revision = $rev AND seq = $seq;",
+                    "$before", "$after", "$n", "$rev", "$seq");
+                object Scrubbed(EntityKind kind, string? json) =>
+                    json is null ? DBNull.Value : GraphJson.Serialize(scrub(GraphJson.Deserialize(kind, json)));
+                foreach (var row in rows)
+                    await RunAsync(rewrite, ct, Scrubbed(row.Kind, row.Before), Scrubbed(row.Kind, row.After), erasure.NetworkId, row.Revision, row.Seq);
+
+                var layoutSuffix = GraphApi.Networks.NetworkService.LayoutSeparator + entityId;
+                var positions = new List<string>();
+                await using (var read = Command(connection, tx, "SELECT node_id FROM positions WHERE network_id = $n;", "$n"))
+                {
+                    read.Parameters[0].Value = erasure.NetworkId;
+                    await using var reader = await read.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                        if (reader.GetString(0) is var node && (node == entityId || node.EndsWith(layoutSuffix, StringComparison.Ordinal))) positions.Add(node);
+                }
+                await using var unplace = Command(connection, tx, "DELETE FROM positions WHERE network_id = $n AND node_id = $id;", "$n", "$id");
+                foreach (var node in positions) await RunAsync(unplace, ct, erasure.NetworkId, node);
+                await tx.CommitAsync(ct);
+            }
+            await CheckpointAsync(ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Moves everything in the write-ahead log into the database file and truncates the log to zero bytes, so that the old
+    /// pages of an erased row are not left in the -wal file. Readers still in a transaction can hold it up; it is tried again.
+    /// </summary>
+    private async Task CheckpointAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct) || reader.GetInt64(0) == 0 || attempt >= 50) return;
+            await Task.Delay(20, ct);
+        }
     }
 }
 

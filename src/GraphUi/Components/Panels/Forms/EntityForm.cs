@@ -44,7 +44,7 @@ public sealed class EntityForm
         or "from" or "to" or "actor";
 
     /// <summary>Fields that hold a day: typed TT.MM.JJJJ, stored YYYY-MM-DD.</summary>
-    public static bool IsDate(string field) => field is "lastMeeting" or "founded" or "dissolved" or "since" or "until" or "dataAsOf";
+    public static bool IsDate(string field) => field is "lastMeeting" or "founded" or "dissolved" or "since" or "until" or "dataAsOf" or "retainUntil";
 
     public Entity Original { get; }
     public EntityKind Kind { get; }
@@ -65,7 +65,7 @@ public sealed class EntityForm
             "founded", "dissolved", "topics", "territories"],
         EntityKind.Membership => ["member", "body", "role", "representing", "since", "until"],
         EntityKind.Collaboration => ["from", "to", "kind", "topics", "since", "until", "description"],
-        EntityKind.Person => ["name", "function", "actor"],
+        EntityKind.Person => ["function", "name", "actor", "retainUntil"], // the function first: the name is optional (privacy)
         EntityKind.Topic => ["name", "description"],
         EntityKind.Territory => ["name", "kind", "parent"],
         EntityKind.Measure => ["name", "offeredBy", "topics", "territories", "since", "until", "description"],
@@ -115,7 +115,7 @@ public sealed class EntityForm
         Membership m => [("member", m.Member), ("body", m.Body), ("role", m.Role), ("representing", m.Representing), ("since", m.Since), ("until", m.Until)],
         Collaboration c => [("from", c.From), ("to", c.To), ("kind", c.Kind), ("topics", c.Topics), ("since", c.Since), ("until", c.Until),
             ("description", c.Description)],
-        Person p => [("name", p.Name), ("function", p.Function), ("actor", p.Actor)],
+        Person p => [("function", p.Function), ("name", p.Name), ("actor", p.Actor), ("retainUntil", p.RetainUntil)],
         Topic t => [("name", t.Name), ("description", t.Description)],
         Territory t => [("name", t.Name), ("kind", t.Kind), ("parent", t.Parent)],
         Measure m => [("name", m.Name), ("offeredBy", m.OfferedBy), ("topics", m.Topics), ("territories", m.Territories), ("since", m.Since),
@@ -179,7 +179,7 @@ public sealed class EntityForm
                 Representing = S("representing"), Since = S("since"), Until = S("until") },
             Collaboration c => c with { From = S("from") ?? "", To = S("to") ?? "", Kind = S("kind") ?? CollaborationKinds.Informal,
                 Topics = L("topics"), Since = S("since"), Until = S("until"), Description = S("description") },
-            Person p => p with { Name = S("name") ?? "", Function = S("function"), Actor = S("actor") },
+            Person p => p with { Name = S("name") ?? "", Function = S("function"), Actor = S("actor"), RetainUntil = S("retainUntil") },
             Topic t => t with { Name = S("name") ?? "", Description = S("description") },
             Territory t => t with { Name = S("name") ?? "", Kind = S("kind") ?? "", Parent = S("parent") },
             Measure m => m with { Name = S("name") ?? "", OfferedBy = L("offeredBy"), Topics = L("topics"), Territories = L("territories"),
