@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using GraphApi.Accounts;
 using GraphApi.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,24 +20,20 @@ public sealed class RunningApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
 
-    private const string AdminEmail = "bench@kreis.test", AdminPassword = "Bench-Admin-2026!";
-    private readonly string _token;
-
-    private RunningApp(WebApplication app, string folder, string databasePath, HttpClient client, string token)
+    private RunningApp(WebApplication app, string folder, string databasePath, HttpClient client)
     {
         _app = app;
         _folder = folder;
         DatabasePath = databasePath;
         Client = client;
-        _token = token;
     }
 
     public string DatabasePath { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>The administrator's bearer token, which <see cref="Client"/> sends and a hub client presents.</summary>
-    public Task<string?> AccessTokenAsync() => Task.FromResult<string?>(_token);
+    /// <summary>The administrator's bearer token that <see cref="Client"/> sends, for a hub client to present.</summary>
+    public Task<string?> AccessTokenAsync() => Task.FromResult(Client.DefaultRequestHeaders.Authorization?.Parameter);
 
     public static async Task<RunningApp> StartAsync(string synchronous)
     {
@@ -54,9 +47,10 @@ public sealed class RunningApp : IAsyncDisposable
             ["Store:Synchronous"] = synchronous,
             // Without appsettings the host logs every request at Information; a benchmark should not time the console.
             ["Logging:LogLevel:Default"] = "Warning",
-            // Signed in as a script is: the first administrator from the configuration, a bearer token from /api/auth/login.
-            ["Auth:Admin:Email"] = AdminEmail,
-            ["Auth:Admin:Password"] = AdminPassword,
+            // Sign-in is on: the benchmark is a script with the administrator's bearer token, so every request pays for
+            // authentication and the authorization check, as a real client's does.
+            ["Auth:Admin:Email"] = BenchAdmin.Email,
+            ["Auth:Admin:Password"] = BenchAdmin.Password,
             // The store benchmark writes as fast as the store takes it; the default request budget (200/s) would answer 429.
             ["Edge:RequestsPerSecond"] = "100000",
             ["Edge:RequestBurst"] = "100000",
@@ -66,8 +60,8 @@ public sealed class RunningApp : IAsyncDisposable
 
         var app = builder.Build();
         await app.Services.InitializeGraphStoreAsync();
-        await app.Services.InitializeAccountsAsync();
-        app.UseGraphApi(); // the edge and the sign-in, so every request pays what it pays in the product
+        await GraphApi.Accounts.AccountsRegistration.InitializeAccountsAsync(app.Services);
+        app.UseGraphApi(); // the edge, the sign-in and the rate limiter: every request pays what it pays in the product
         app.UseRouting();
         app.UseAuthorization();
         app.MapGraphApi();
@@ -75,11 +69,8 @@ public sealed class RunningApp : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(10) };
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = AdminPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return new RunningApp(app, folder, databasePath, client, token);
+        await BenchAdmin.SignInAsync(client);
+        return new RunningApp(app, folder, databasePath, client);
     }
 
     public async ValueTask DisposeAsync()
@@ -89,5 +80,30 @@ public sealed class RunningApp : IAsyncDisposable
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
+    }
+}
+
+/// <summary>The administrator the benchmarks sign in as (a bearer token, like any script).</summary>
+public static class BenchAdmin
+{
+    public const string Email = "bench@kreis.test";
+    public const string Password = "Bench-Admin-2026!";
+
+    /// <summary>A browser context signed in with the cookie (the sign-in page's work, without typing).</summary>
+    public static async Task SignInAsync(Microsoft.Playwright.IBrowserContext context, string baseUrl)
+    {
+        var response = await context.APIRequest.PostAsync($"{baseUrl}/api/auth/login?useCookies=true",
+            new() { DataObject = new { email = Email, password = Password } });
+        if (!response.Ok) throw new InvalidOperationException($"sign-in: {response.Status}");
+    }
+
+    public static async Task SignInAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync("/api/auth/login", new StringContent(
+            $$"""{"email":"{{Email}}","password":"{{Password}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            answer.RootElement.GetProperty("accessToken").GetString());
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphApi.Exchange;
 using Microsoft.Playwright;
@@ -43,9 +41,9 @@ public static partial class UiBenchmark
         foreach (var (network, target) in new[] { ("peine", 1.0), ("dithmarschen", 1.0), ("ui-400", 1.5), ("ui-2000", 2.0) })
         {
             // The first open computes the layout and saves it; every later open draws the saved positions.
-            var (first, nodes, links) = await OpenAsync(browser, app, network);
+            var (first, nodes, links) = await OpenAsync(browser, app.BaseUrl, network);
             var later = new List<double>();
-            for (var run = 0; run < Runs; run++) later.Add((await OpenAsync(browser, app, network)).Seconds);
+            for (var run = 0; run < Runs; run++) later.Add((await OpenAsync(browser, app.BaseUrl, network)).Seconds);
             later.Sort();
             var goal = string.Create(CultureInfo.InvariantCulture, $"< {target} s");
             table.Add($"{network} ({nodes:N0} nodes, {links:N0} links), first open (layout computed)", Seconds(first), goal, first < target);
@@ -54,7 +52,7 @@ public static partial class UiBenchmark
 
         foreach (var (network, target) in new[] { ("peine", 15.0), ("ui-400", 30.0) })
         {
-            var p50 = await DragAsync(browser, app, network);
+            var p50 = await DragAsync(browser, app.BaseUrl, network);
             table.Add($"{network}: drag step, pointer move → node moved in the DOM, p50 of 30", Milliseconds(p50),
                 string.Create(CultureInfo.InvariantCulture, $"< {target} ms"), p50 < target);
         }
@@ -70,11 +68,12 @@ public static partial class UiBenchmark
         return table;
     }
 
-    private static async Task<(double Seconds, int Nodes, int Links)> OpenAsync(IBrowser browser, GraphUiProcess app, string network)
+    private static async Task<(double Seconds, int Nodes, int Links)> OpenAsync(IBrowser browser, string baseUrl, string network)
     {
-        await using var context = await app.NewContextAsync(browser);
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        await BenchAdmin.SignInAsync(context, baseUrl);
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/networks/{network}");
+        await page.GotoAsync($"{baseUrl}/networks/{network}");
         await page.WaitForSelectorAsync("[data-testid=map][data-ready=true]", new() { Timeout = 180_000 });
         var seconds = await page.EvaluateAsync<double>("() => performance.now() / 1000");
         var counts = await page.EvaluateAsync<int[]>("() => [document.querySelectorAll('.diagram-node').length, document.querySelectorAll('path.rel').length]");
@@ -82,11 +81,12 @@ public static partial class UiBenchmark
     }
 
     /// <summary>Drags a card in 30 steps; each step is timed from the pointer event until the card's style changed.</summary>
-    private static async Task<double> DragAsync(IBrowser browser, GraphUiProcess app, string network)
+    private static async Task<double> DragAsync(IBrowser browser, string baseUrl, string network)
     {
-        await using var context = await app.NewContextAsync(browser);
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        await BenchAdmin.SignInAsync(context, baseUrl);
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/networks/{network}");
+        await page.GotoAsync($"{baseUrl}/networks/{network}");
         await page.WaitForSelectorAsync("[data-testid=map][data-ready=true]", new() { Timeout = 180_000 });
         var steps = await page.EvaluateAsync<double[]>("""
             async () => {
@@ -121,7 +121,8 @@ public static partial class UiBenchmark
         var contexts = new List<IBrowserContext>();
         for (var i = 0; i < maps; i++)
         {
-            var context = await app.NewContextAsync(browser);
+            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+            await BenchAdmin.SignInAsync(context, app.BaseUrl);
             var page = await context.NewPageAsync();
             await page.GotoAsync($"{app.BaseUrl}/networks/{network}");
             await page.WaitForSelectorAsync("[data-testid=map][data-ready=true]", new() { Timeout = 180_000 });
@@ -148,24 +149,8 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
     }
 
-    private const string AdminEmail = "bench@kreis.test", AdminPassword = "Bench-Admin-2026!";
-    private string? _signedIn;
-
     public string BaseUrl { get; }
     public HttpClient Client { get; }
-
-    /// <summary>A fresh browser context at 1280×720, signed in as the administrator (the sign-in cookie, taken once).</summary>
-    public async Task<IBrowserContext> NewContextAsync(IBrowser browser)
-    {
-        if (_signedIn is null)
-        {
-            await using var signing = await browser.NewContextAsync(new() { BaseURL = BaseUrl });
-            var response = await signing.APIRequest.PostAsync("/api/auth/login?useCookies=true", new() { DataObject = new { email = AdminEmail, password = AdminPassword } });
-            if (!response.Ok) throw new InvalidOperationException($"Sign-in refused: {response.Status}");
-            _signedIn = await signing.StorageStateAsync();
-        }
-        return await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, StorageState = _signedIn });
-    }
 
     /// <summary>The app process's private memory, seen from outside (what the machine pays), after a second to settle.</summary>
     public async Task<long> PrivateMemoryAsync()
@@ -185,8 +170,8 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
         info.Environment["Store__DatabasePath"] = Path.Combine(folder, "graph.db");
         info.Environment["Store__SeedFolder"] = Path.Combine(root, "seed");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Auth__Admin__Email"] = AdminEmail;
-        info.Environment["Auth__Admin__Password"] = AdminPassword;
+        info.Environment["Auth__Admin__Email"] = BenchAdmin.Email;
+        info.Environment["Auth__Admin__Password"] = BenchAdmin.Password;
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -196,10 +181,7 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
             {
                 _ = process.StandardOutput.ReadToEndAsync();
                 var app = new GraphUiProcess(process, folder, m.Groups[1].Value);
-                using var login = await app.Client.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = AdminPassword });
-                login.EnsureSuccessStatusCode();
-                var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-                app.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                await BenchAdmin.SignInAsync(app.Client);
                 return app;
             }
         }

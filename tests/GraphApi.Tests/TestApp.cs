@@ -34,6 +34,8 @@ public sealed class TestApp(bool seed = false, string? language = "en", IReadOnl
         builder.UseSetting("Auth:Admin:Email", AdminEmail);
         builder.UseSetting("Auth:Admin:Password", AdminPassword);
         builder.UseSetting("Auth:Admin:DisplayName", AdminName);
+        // Test classes sign in many accounts from one address; SignInAttemptsAreLimitedPerAddress sets its own limit.
+        builder.UseSetting("Auth:SignInsPerMinute", "10000");
         builder.UseSetting("Store:DatabasePath", DatabasePath);
         builder.UseSetting("Store:SeedOnEmpty", seed ? "true" : "false");
         builder.UseSetting("Store:SeedFolder", SeedFolder);

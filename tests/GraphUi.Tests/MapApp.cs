@@ -54,6 +54,8 @@ public sealed class MapApp : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Admin:Email", AdminEmail);
         builder.UseSetting("Auth:Admin:Password", AdminPassword);
         builder.UseSetting("Auth:Admin:DisplayName", AdminName);
+        // Every test signs in several accounts from one address; the sign-in limit has its own test (GraphApi.Tests).
+        builder.UseSetting("Auth:SignInsPerMinute", "10000");
         builder.UseSetting("Store:DatabasePath", Path.Combine(_folder, "graph.db"));
         builder.UseSetting("Store:SeedFolder", Path.Combine(Repository.Root, "seed"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
