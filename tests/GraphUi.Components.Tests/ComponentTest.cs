@@ -71,9 +71,7 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         foreach (var writer in store.Services.GetServices<INetworkWriter>()) Services.AddSingleton(writer);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();
-        // The components run in a live circuit (pages mark it with data-interactive for the browser tests).
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-        // ... signed in as an administrator, as every page requires: the circuit's user is the author of its edits.
+        // Signed in as an administrator, as every page requires (added after the services, before anything is rendered): the circuit's user is the author of its edits.
         var signedIn = AddAuthorization();
         signedIn.SetAuthorized(UserEmail);
         signedIn.SetClaims(
@@ -81,6 +79,8 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
             new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, UserEmail),
             new System.Security.Claims.Claim(GraphApi.Accounts.Users.DisplayNameClaim, UserName));
         signedIn.SetRoles(GraphApi.Accounts.Users.AdministratorRole);
+        // The components run in a live circuit (pages mark it with data-interactive for the browser tests).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>The signed-in user of every component test.</summary>
