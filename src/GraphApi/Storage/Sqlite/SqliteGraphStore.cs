@@ -25,7 +25,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     /// <summary>Schema migrations, in order; PRAGMA user_version counts how many have run.</summary>
-    private static readonly string[] Migrations =
+    internal static readonly string[] Migrations =
     [
         """
         CREATE TABLE networks (
