@@ -28,19 +28,10 @@ public sealed class EditorPanel(IPage page)
     public async Task TypeAsync(string field, string text)
     {
         var input = Field(field);
-        // The editor's first render from the circuit can land just after the first keys and reset the field: type again then.
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.FocusAsync();
-            await page.Keyboard.PressAsync("Control+A");
-            await page.Keyboard.TypeAsync(text);
-            try
-            {
-                await Expect(input).ToHaveValueAsync(text, new() { Timeout = attempt < 3 ? 2_000 : 5_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3) { /* reset by a render: type again */ }
-        }
+        await input.FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(text);
+        await Expect(input).ToHaveValueAsync(text);
     }
 
     public Task ChooseAsync(string field, string code) => Field(field).SelectOptionAsync(code);

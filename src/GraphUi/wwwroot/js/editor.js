@@ -1,0 +1,8 @@
+// The editor's first field gets the focus when the form opens, unless the person is already typing in another of its
+// fields: the focus call reaches the browser a round trip after the form, and must not pull keys out of a field.
+export function focusUnlessTyping(input) {
+  const form = input.closest('form');
+  const active = document.activeElement;
+  if (form && active && active !== input && form.contains(active) && active.matches('input, textarea, select')) return;
+  input.focus();
+}
