@@ -6,3 +6,8 @@ export function focusUnlessTyping(input) {
   if (form && active && active !== input && form.contains(active) && active.matches('input, textarea, select')) return;
   input.focus();
 }
+
+// Enter in a picker whose list is open takes the marked entry (the component does that); it must not also save the form.
+document.addEventListener('keydown', e => {
+  if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.matches('input[role=combobox][aria-expanded=true]')) e.preventDefault();
+}, true);
