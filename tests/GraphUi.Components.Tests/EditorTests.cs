@@ -14,6 +14,16 @@ public sealed class EditorTests(SeededStore store) : DetailsPanelTest(store)
         cut.WaitForAssertion(() => Assert.Equal(kind.ToString().ToLowerInvariant(), cut.Find("[data-testid=editor]").GetAttribute("data-kind")));
     }
 
+    /// <summary>Chooses an entry of a list field by typing part of its name and Enter (the first match is marked).</summary>
+    private static void Pick(IRenderedComponent<DetailsPanel> cut, string id, string text)
+    {
+        var chosen = cut.FindAll($"[data-field={id}] [data-testid=picker-chosen] li").Count;
+        cut.Find($"#{id}").Input(text);
+        cut.WaitForAssertion(() => Assert.Equal($"{id}-option-0", cut.Find($"#{id}").GetAttribute("aria-activedescendant")));
+        cut.Find($"#{id}").KeyDown("Enter");
+        cut.WaitForAssertion(() => Assert.Equal(chosen + 1, cut.FindAll($"[data-field={id}] [data-testid=picker-chosen] li").Count));
+    }
+
     [Fact]
     public async Task ATopicIsCreatedAndSelected()
     {
@@ -191,7 +201,8 @@ public sealed class EditorTests(SeededStore store) : DetailsPanelTest(store)
         var cut = Open(id, null);
         StartNew(cut, EntityKind.Measure);
         cut.Find("#edit-name").Change("Welcome-App");
-        cut.Find("#edit-offeredBy").Change(new[] { "jc", "mo" });
+        Pick(cut, "edit-offeredBy", "jobcenter");
+        Pick(cut, "edit-offeredBy", "Brücke");
         cut.Find("#edit-since").Change("01.04.2017");
         cut.Find("[data-testid=editor]").Submit();
         cut.WaitForAssertion(() => Assert.NotNull(_selected));
@@ -210,7 +221,8 @@ public sealed class EditorTests(SeededStore store) : DetailsPanelTest(store)
         cut.Find("#edit-dataAsOf").Change("31.12.2024");
         cut.Find("[data-testid=rule-add]").Click();
         cut.Find("#rule-0-bodyKind").Change(BodyKinds.SteeringGroup);
-        cut.Find("#rule-0-kinds").Change(new[] { ActorKinds.MigrantOrganisation, ActorKinds.Jobcenter });
+        Pick(cut, "rule-0-kinds", "Migrantenorg");
+        Pick(cut, "rule-0-kinds", "Jobcenter");
         cut.Find("[data-testid=editor]").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("31.12.2024", cut.Find("dd[data-field=dataAsOf]").TextContent));
@@ -300,5 +312,50 @@ public sealed class EditorTests(SeededStore store) : DetailsPanelTest(store)
         Assert.Contains("„Koordinierungsstab“ wird aufgelöst", cut.Find("[data-testid=merge-plan]").TextContent);
         cut.Find("[data-testid=merge-confirm]").Click();
         await Eventually(async () => (await Networks.GetAsync(id)).Find<Body>("ks")!.Dissolved == "2025-03-12");
+    }
+
+    [Fact]
+    public async Task TopicsAreChosenByTypingPartOfTheirNameWithTheKeyboard()
+    {
+        var id = await Store.SmallNetworkAsync();
+        foreach (var (topic, name) in new[] { ("sprache", "Sprachförderung"), ("wohnen", "Wohnen und Unterbringung"), ("arbeit", "Arbeit und Ausbildung") })
+            await Networks.CreateAsync(id, new Topic { Id = topic, Name = name }, "Test");
+        var cut = Open(id, null);
+        StartNew(cut, EntityKind.Actor);
+        cut.Find("#edit-name").Change("Sprachschule Peine");
+        cut.Find("#edit-kind").Change(ActorKinds.EducationProvider);
+
+        var box = cut.Find("#edit-topics");
+        Assert.Equal(("combobox", "false", "edit-topics-options"), (box.GetAttribute("role"), box.GetAttribute("aria-expanded"), box.GetAttribute("aria-controls")));
+        box.Input("UNTER"); // part of a name, any case
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#edit-topics").GetAttribute("aria-expanded")));
+        var options = cut.FindAll("#edit-topics-options li[role=option]");
+        Assert.Equal(["Wohnen und Unterbringung"], options.Select(o => o.TextContent).ToArray());
+        Assert.Equal("edit-topics-option-0", cut.Find("#edit-topics").GetAttribute("aria-activedescendant"));
+        cut.Find("#edit-topics").KeyDown("Enter");
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("#edit-topics").GetAttribute("aria-expanded")));
+        Assert.Equal("", cut.Find("#edit-topics").GetAttribute("value") ?? "");
+
+        // Arrow keys move through the matches, sorted by name; the one already chosen is marked so.
+        cut.Find("#edit-topics").Input("ung");
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("#edit-topics-options li[role=option]").Count));
+        Assert.Equal("true", cut.Find("#edit-topics-options li[data-value=wohnen]").GetAttribute("aria-selected"));
+        cut.Find("#edit-topics").KeyDown("ArrowDown");
+        cut.WaitForAssertion(() => Assert.Equal("edit-topics-option-1", cut.Find("#edit-topics").GetAttribute("aria-activedescendant")));
+        Assert.Equal("Sprachförderung", cut.Find("#edit-topics-option-1").TextContent);
+        cut.Find("#edit-topics").KeyDown("Enter");
+        cut.WaitForAssertion(() => Assert.Equal(["sprache", "wohnen"], cut.FindAll("[data-testid=picker-chosen] li").Select(li => li.GetAttribute("data-value") ?? "").Order().ToArray()));
+
+        // A typed text nothing matches says so; Escape closes the list; a chosen one is removed by its button.
+        cut.Find("#edit-topics").Input("xyz");
+        cut.WaitForAssertion(() => Assert.Contains("Kein Name enthält „xyz“", cut.Find("#edit-topics-options").TextContent));
+        cut.Find("#edit-topics").KeyDown("Escape");
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("#edit-topics").GetAttribute("aria-expanded")));
+        cut.Find("[data-testid=picker-chosen] li[data-value=wohnen] button[aria-label='„Wohnen und Unterbringung“ entfernen']").Click();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=picker-chosen] li")));
+
+        cut.Find("[data-testid=editor]").Submit();
+        cut.WaitForAssertion(() => Assert.NotNull(_selected));
+        Assert.Equal(["sprache"], (await Networks.GetAsync(id)).Find<Actor>(_selected!)!.Topics);
     }
 }

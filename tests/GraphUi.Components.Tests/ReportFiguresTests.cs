@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphApi.Analysis;
 using GraphApi.Exchange;
+using GraphApi.Localization;
 using GraphUi.Components.Panels;
 using GraphUi.Components.Report;
 using Microsoft.AspNetCore.Components;
@@ -53,6 +54,38 @@ public sealed class ReportFiguresTests(SeededStore store) : ComponentTest(store)
         Assert.Equal(api.Seats, api.MembersByBody.Values.Sum());
         // The Sachverhalt's sentence counts as the figures do.
         Assert.Contains($"{memberships} Mitgliedschaften", report.Find(".facts-size").TextContent);
+    }
+
+    [Theory]
+    [InlineData("peine")]
+    [InlineData("dithmarschen")]
+    public async Task TheTableShowsTheFiguresOfTheReportAndThePanel(string networkId)
+    {
+        var api = Figures.Of(AnalysisView.For(await Networks.GetAsync(networkId), null));
+        var report = Report(networkId);
+        var panel = Panel(networkId);
+        panel.Find("#tab-costs").Click();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/networks/{networkId}/table");
+        var table = Render<GraphUi.Components.Table.TablePage>(p => p.Add(x => x.NetworkId, networkId));
+
+        foreach (var figure in new[] { "actors", "bodies", "memberships", "hours" })
+            Assert.Equal(report.Find($"#key-figures dd[data-figure={figure}]").TextContent.Split(' ')[0], table.Find($"[data-testid=table-figures] dd[data-figure={figure}]").TextContent);
+        Assert.Equal(panel.Find("dd[data-figure=memberships]").TextContent, table.Find("[data-testid=table-figures] dd[data-figure=memberships]").TextContent);
+        Assert.Equal(panel.Find("dd[data-figure=seats]").TextContent, table.Find("[data-testid=table-figures] dd[data-figure=seats]").TextContent);
+        Assert.Equal(panel.Find("dd[data-figure=total]").TextContent, table.Find("[data-testid=table-figures] dd[data-figure=hours]").TextContent);
+        Assert.Equal(Figures.FormatHours(api.HoursPerYear, German), table.Find("[data-testid=table-figures] dd[data-figure=hours]").TextContent);
+        Assert.Matches(@"^\d{1,3}(\.\d{3})*(,\d)?$", table.Find("[data-testid=table-figures] dd[data-figure=hours]").TextContent); // "1.121,5"
+        // The captions count as the figures do, and so do the rows (the table shows the analysis day, as the report does).
+        Assert.Contains($"({Figures.FormatCount(api.Bodies, German)} Gremien)", table.Find("table.bodies caption").TextContent);
+        Assert.Contains($"({Figures.FormatCount(api.Actors, German)} Akteure)", table.Find("table.actors caption").TextContent);
+        Assert.Equal(api.Bodies, table.FindAll("tr[data-body]").Count);
+        Assert.Contains(Dates.Day(DateOnly.ParseExact(api.AsOf, "yyyy-MM-dd")), table.Find("#table-figures-title").TextContent);
+        foreach (var (body, members) in api.MembersByBody)
+        {
+            Assert.Equal(members.ToString(German), table.Find($"tr[data-body={body}] td[data-members]").GetAttribute("data-members"));
+            // Persons are folded into the actor they stand for (the map's default layers): a person and their actor share a line.
+            Assert.InRange(table.FindAll($"tr[data-body={body}] li[data-member]").Count, Math.Min(members, 1), members);
+        }
     }
 
     [Fact]

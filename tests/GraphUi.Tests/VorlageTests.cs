@@ -54,10 +54,22 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         await panel.Finding(Pair).ClickAsync();
         await Expect(map.NodeCard("kommission-mut")).ToHaveClassAsync(new Regex("dimmed"));
         await Expect(map.NodeCard("koordinierungsstab-mut")).Not.ToHaveClassAsync(new Regex("dimmed"));
+        var overlaps = await ApiAsync("/api/networks/peine/analysis/overlaps");
+        var pair = overlaps.GetProperty("overlaps").EnumerateArray().Single(o =>
+            new[] { o.GetProperty("bodyA").GetProperty("id").GetString(), o.GetProperty("bodyB").GetProperty("id").GetString() }
+                .Order().SequenceEqual(["koordinierungsstab-mut", "sg-uebergangsmanagement"]));
+        await Expect(panel.Item(Pair).Locator("details.shared summary")).ToHaveTextAsync($"Gemeinsame Mitglieder ({pair.GetProperty("sharedMembers").GetArrayLength()})");
+        foreach (var o in overlaps.GetProperty("overlaps").EnumerateArray()) // every pair the API names is on screen
+            await Expect(panel.Pane.Locator($"li[data-bodies~={o.GetProperty("bodyA").GetProperty("id").GetString()}][data-bodies~={o.GetProperty("bodyB").GetProperty("id").GetString()}]")).ToHaveCountAsync(1);
+        await _page.AssertAccessibleAsync("overlaps and why");
 
-        // 2. Where are the gaps.
+        // 2. Where are the gaps: each kind with the API's count.
         await panel.OpenTabAsync("gaps");
         await Expect(panel.Pane.Locator("details[data-kind=composition]")).ToBeVisibleAsync();
+        var gaps = await ApiAsync("/api/networks/peine/analysis/gaps");
+        foreach (var kind in gaps.GetProperty("counts").EnumerateObject().Where(k => k.Value.GetInt32() > 0))
+            await Expect(panel.Pane.Locator($"details[data-kind={kind.Name}] li[data-kind={kind.Name}]")).ToHaveCountAsync(kind.Value.GetInt32());
+        await _page.AssertAccessibleAsync("gaps");
 
         // 3. Who are the brokers, which groups exist: no jargon on screen, the measure in a tooltip.
         await panel.OpenTabAsync("metrics");
@@ -79,6 +91,21 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         await Expect(panel.Pane.Locator("ol.mergers li").First).ToContainTextAsync("Personenstunden");
         await _page.AssertAccessibleAsync("costs");
         await map.ScreenshotAsync("panel-costs-1280x720");
+
+        // 5. How did the network change: the comparison of two days on the map and in sentences, as the diff API says.
+        var compare = new ComparePage(_page);
+        await compare.OpenAsync("peine", "from=2017-01-01&to=2022-12-31");
+        var diff = await ApiAsync("/api/networks/peine/diff?from=2017-01-01&to=2022-12-31");
+        var bodies = diff.GetProperty("bodies");
+        string[] Ids(string change) => bodies.GetProperty(change).EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToArray();
+        Assert.Contains("kommission-mut", Ids("appeared"));
+        Assert.Contains("ausschuss-gas-2016", Ids("ended"));
+        foreach (var id in Ids("appeared")) await Expect(compare.NodeCard(id)).ToHaveAttributeAsync("data-mark", "new");
+        foreach (var id in Ids("ended")) await Expect(compare.NodeCard(id)).ToHaveAttributeAsync("data-mark", "ended");
+        await Expect(compare.Group("appeared").Filter(new() { HasText = "Kommission" })).Not.ToHaveCountAsync(0);
+        await Expect(compare.Legend).ToContainTextAsync("beendet/entfernt");
+        await _page.AssertAccessibleAsync("what changed between two days");
+        await compare.ScreenshotAsync("compare-days-1280x720");
     }
 
     [Fact]
@@ -102,7 +129,22 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         await _page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(report.Settings).ToBeHiddenAsync();
         await Expect(report.HeadField("unit")).ToHaveTextAsync("Amt für Migration und Integration");
+        // The printed header (the DOM in print media that Chromium's PDF is made from) is the API's, day by day in German:
+        // Organisationseinheit, Datum, Drucksachen-Nr., Beratungsfolge, Sitzungstermin.
+        var kept = network.GetProperty("network").GetProperty("report");
+        static string Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd").ToString("dd.MM.yyyy");
+        await Expect(report.HeadField("unit")).ToHaveTextAsync(kept.GetProperty("unit").GetString()!);
+        await Expect(report.HeadField("date")).ToHaveTextAsync(Day(kept.GetProperty("date").GetString()!));
+        await Expect(report.HeadField("number")).ToHaveTextAsync(kept.GetProperty("number").GetString()!);
+        var consultation = kept.GetProperty("consultations")[0];
+        await Expect(report.Head.Locator("tr[data-field=consultation] td").First).ToHaveTextAsync(consultation.GetProperty("body").GetString()!);
+        await Expect(report.Head.Locator("tr[data-field=consultation] td").Last).ToHaveTextAsync(Day(consultation.GetProperty("date").GetString()!));
+        await Expect(report.HeadField("meetingDate")).ToHaveTextAsync(Day(kept.GetProperty("meetingDate").GetString()!));
+        await Expect(report.HeadField("meetingDate")).ToBeVisibleAsync();
         var figures = await ApiAsync("/api/networks/dithmarschen/analysis/figures");
+        var summary = network.GetProperty("counts");
+        await Expect(report.Figure("bodies")).ToHaveTextAsync(new Regex($"^{summary.GetProperty("bodies").GetInt32()} "));
+        await Expect(report.Figure("collaborations")).ToHaveTextAsync(summary.GetProperty("collaborations").GetInt32().ToString());
         await Expect(report.Figure("memberships")).ToHaveTextAsync(figures.GetProperty("memberships").GetInt32().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("de-DE")));
         await Expect(report.Figure("hours")).ToHaveTextAsync(German(figures.GetProperty("hoursPerYear").GetDouble()));
         await Expect(report.Figure("actors")).ToHaveTextAsync(figures.GetProperty("actors").GetInt32().ToString());
@@ -161,7 +203,10 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         await _page.WaitForURLAsync("**/networks/peine-kopie");
         var summary = await ApiAsync("/api/networks/peine-kopie");
         Assert.Equal(exported["topics"]!.AsArray().Count, summary.GetProperty("counts").GetProperty("topics").GetInt32());
-        Assert.Equal(collaborations.Count, summary.GetProperty("counts").GetProperty("collaborations").GetInt32());
+        // counts are the figures of the analysis day (one figure everywhere); every record of the file is stored.
+        Assert.Equal(summary.GetProperty("figures").GetProperty("collaborations").GetInt32(), summary.GetProperty("counts").GetProperty("collaborations").GetInt32());
+        var stored = await ApiAsync("/api/networks/peine-kopie/collaborations?limit=1000");
+        Assert.Equal(collaborations.Count, stored.GetProperty("total").GetInt32());
     }
 
     [Fact]

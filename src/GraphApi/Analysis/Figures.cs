@@ -17,7 +17,22 @@ namespace GraphApi.Analysis;
 /// <param name="MembersByBody">Each body's members (its seats) on the day, by body id.</param>
 public sealed record NetworkFigures(
     string AsOf, int Actors, int Bodies, int ActiveBodies, int Persons, int Topics, int Territories, int Measures,
-    int Memberships, int Seats, int Collaborations, double HoursPerYear, IReadOnlyDictionary<string, int> MembersByBody);
+    int Memberships, int Seats, int Collaborations, double HoursPerYear, IReadOnlyDictionary<string, int> MembersByBody)
+{
+    /// <summary>The figure that counts the entries of one kind (what the API's <c>counts</c> and the table's captions show).</summary>
+    public int Of(EntityKind kind) => kind switch
+    {
+        EntityKind.Actor => Actors,
+        EntityKind.Body => Bodies,
+        EntityKind.Person => Persons,
+        EntityKind.Topic => Topics,
+        EntityKind.Territory => Territories,
+        EntityKind.Measure => Measures,
+        EntityKind.Membership => Memberships,
+        EntityKind.Collaboration => Collaborations,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of entry the figures count."),
+    };
+}
 
 /// <summary>One definition per figure. Counts are as of the analysis day; hours are rounded once, to one decimal, at the end.</summary>
 public static class Figures

@@ -42,7 +42,37 @@ public sealed record Comparison(string NetworkId, string From, string To, long? 
             marks[e.Id] = e.Change == ChangeSentences.Appeared ? "new" : e.Change;
         foreach (var node in Entries.Where(e => !(e.Nodes is [_] && e.Nodes[0] == e.Id)).SelectMany(e => e.Nodes))
             marks.TryAdd(node, "changed");
+        foreach (var e in Removed.Where(e => e is not (Membership or Collaboration)))
+            marks[e.Id] = ChangeSentences.Ended;
         return marks;
+    }
+
+    /// <summary>The map's marks by node id (what <see cref="Marks"/> says), for clients that draw the comparison.</summary>
+    public IReadOnlyDictionary<string, string> MapMarks => Marks();
+
+    /// <summary>
+    /// Entries deleted between the two points that the network no longer holds, as they were last stored: the comparison's
+    /// map draws them (greyed, "beendet") beside what is there now. Their ids are <see cref="RemovedIds"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Entity> Removed { get; init; } = [];
+
+    public IReadOnlyList<string> RemovedIds => Removed.Select(e => e.Id).ToList();
+
+    /// <summary>The network to draw for the comparison: the current one with the removed entries back in it (relationships only
+    /// where both ends are drawn).</summary>
+    public NetworkSnapshot MapOf(NetworkSnapshot current)
+    {
+        if (Removed.Count == 0) return current;
+        var back = Removed.Where(e => current.Find(e.Id) is null).ToList();
+        var all = current.Everything.Concat(back).ToList();
+        var ids = all.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        bool Ends(Entity e) => e switch
+        {
+            Membership m => ids.Contains(m.Member) && ids.Contains(m.Body),
+            Collaboration c => ids.Contains(c.From) && ids.Contains(c.To),
+            _ => true,
+        };
+        return NetworkSnapshot.Create(current.Network, current.Revision, all.Where(Ends));
     }
 }
 

@@ -44,8 +44,8 @@ public static class NetworksApi
         return routes;
     }
 
-    /// <summary>A network with its stored entries per kind (<see cref="Counts"/>, every record whatever its dates) and the figures on
-    /// its analysis day (<see cref="Figures"/>: what the report, panels and table show, <see cref="GraphApi.Analysis.Figures"/>).</summary>
+    /// <summary>A network with its entries per kind (<see cref="Counts"/>) and the figures on its analysis day (<see cref="Figures"/>):
+    /// both from <see cref="GraphApi.Analysis.Figures"/>, so they are what the report, panels and table show.</summary>
     public sealed record NetworkSummary(Network Network, long Revision, IReadOnlyDictionary<string, int> Counts, GraphApi.Analysis.NetworkFigures? Figures = null);
 
     private static async Task<Ok<Page<Network>>> ListNetworks(NetworkService networks, string? text, int? offset, int? limit, CancellationToken ct)
@@ -60,9 +60,9 @@ public static class NetworksApi
     private static async Task<Ok<NetworkSummary>> GetNetwork(NetworkService networks, string networkId, CancellationToken ct)
     {
         var snapshot = await networks.GetAsync(networkId, ct);
-        var counts = Enum.GetValues<EntityKind>().Where(k => k != EntityKind.Network)
-            .ToDictionary(k => EntitiesApi.Segment(k), snapshot.Count);
         var figures = GraphApi.Analysis.Figures.Of(GraphApi.Analysis.AnalysisView.For(snapshot, null));
+        var counts = Enum.GetValues<EntityKind>().Where(k => k != EntityKind.Network)
+            .ToDictionary(k => EntitiesApi.Segment(k), figures.Of);
         return TypedResults.Ok(new NetworkSummary(snapshot.Network, snapshot.Revision, counts, figures));
     }
 

@@ -54,14 +54,23 @@ public sealed class Comparisons(NetworkService networks, MeetingService meetings
         {
             var history = await HistoryAsync(networkId, ct);
             var report = NetworkDiff.Compute(head, history, fromDay, toDay, Phrases.Current);
-            return Make(head, start, end, null, null, NetworkDiff.Entries(report, head));
+            var (before, after) = await StatesAsync(networkId, start, end, ct);
+            return Make(head, start, end, null, null, NetworkDiff.Entries(report, head)) with { Removed = RemovedBetween(before, after, head) };
         }
 
         var (r1, r2) = (await RevisionAsync(networkId, start, ct), await RevisionAsync(networkId, end!, ct));
         var (s1, s2) = (await meetings.StateAtAsync(networkId, r1, ct), await meetings.StateAtAsync(networkId, r2, ct));
         var names = new Names(texts, [s2, s1, head]);
-        return Make(head, start, end!, r1, r2, NetworkDiff.Between(s1, s2, sentences, names));
+        return Make(head, start, end!, r1, r2, NetworkDiff.Between(s1, s2, sentences, names)) with { Removed = RemovedBetween(s1, s2, head) };
     }
+
+    private async Task<(NetworkSnapshot Before, NetworkSnapshot After)> StatesAsync(string networkId, Point start, Point end, CancellationToken ct) =>
+        (await meetings.StateAtAsync(networkId, await RevisionAsync(networkId, start, ct), ct),
+         await meetings.StateAtAsync(networkId, await RevisionAsync(networkId, end, ct), ct));
+
+    /// <summary>What the first state held, the second no longer holds, and the network does not hold now: deleted in between.</summary>
+    private static IReadOnlyList<Entity> RemovedBetween(NetworkSnapshot before, NetworkSnapshot after, NetworkSnapshot head) =>
+        before.Everything.Where(e => e is not Network && after.Find(e.Id) is null && head.Find(e.Id) is null).ToList();
 
     private Comparison Make(NetworkSnapshot head, Point from, Point to, long? r1, long? r2, IReadOnlyList<ComparisonEntry> entries)
     {

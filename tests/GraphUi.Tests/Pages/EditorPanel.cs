@@ -3,9 +3,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GraphUi.Tests.Pages;
 
-/// <summary>The editors in the details panel as a coordinator works them: mostly by keyboard, typing names and German days.</summary>
-public sealed class EditorPanel(IPage page)
+/// <summary>
+/// The editors in the details panel as a coordinator works them: mostly by keyboard, typing names and German days. With an
+/// <see cref="Effort"/>, every action is counted as a person would do it: focusing a field or pressing a button is a click,
+/// choosing in a drop-down two, Enter or an arrow a key, and the characters typed.
+/// </summary>
+public sealed class EditorPanel(IPage page, Effort? effort = null)
 {
+    private readonly Effort _effort = effort ?? new Effort();
+
     public ILocator Details => page.GetByRole(AriaRole.Complementary, new() { Name = "Details" });
     public ILocator Editor => page.Locator("[data-testid=editor]");
     public ILocator Title => Details.Locator("#details-title");
@@ -20,44 +26,87 @@ public sealed class EditorPanel(IPage page)
         await page.Locator("#new-entry-kind").SelectOptionAsync(kindCode);
         await page.Locator("[data-testid=new-entry-create]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+        _effort.Click(3);
         await Expect(Editor.Locator("#editor-title")).ToHaveTextAsync(title);
         await Expect(Editor.Locator("input:not([type=hidden])").First).ToBeFocusedAsync();
+    }
+
+    /// <summary>Types into the field that has the focus (the first one of a form just opened).</summary>
+    public async Task TypeHereAsync(string text)
+    {
+        await page.Keyboard.TypeAsync(text);
+        _effort.Typed(text);
     }
 
     /// <summary>Types into a field by keyboard (focus, select all, type), as a person does.</summary>
     public async Task TypeAsync(string field, string text)
     {
         var input = Field(field);
-        // The editor's first render from the circuit can land just after the first keys and reset the field: type again then.
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.FocusAsync();
-            await page.Keyboard.PressAsync("Control+A");
-            await page.Keyboard.TypeAsync(text);
-            try
-            {
-                await Expect(input).ToHaveValueAsync(text, new() { Timeout = attempt < 3 ? 2_000 : 5_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3) { /* reset by a render: type again */ }
-        }
+        await input.FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(text);
+        _effort.Click();
+        _effort.Typed(text);
+        await Expect(input).ToHaveValueAsync(text);
     }
 
-    public Task ChooseAsync(string field, string code) => Field(field).SelectOptionAsync(code);
+    public async Task ChooseAsync(string field, string code)
+    {
+        await Field(field).SelectOptionAsync(code);
+        _effort.Click(2);
+    }
+
+    /// <summary>A list field (topics, territories, providers): types part of a name, waits for the marked match, Enter takes it.</summary>
+    public async Task PickAsync(string field, string part, string name) => await PickAsync(Field(field), part, name);
+
+    /// <summary>The same for any picker by its input (a composition rule's actor kinds).</summary>
+    public async Task PickAsync(ILocator input, string part, string name)
+    {
+        var id = await input.GetAttributeAsync("id");
+        await input.FocusAsync();
+        await page.Keyboard.TypeAsync(part);
+        _effort.Click();
+        _effort.Typed(part);
+        var options = page.Locator($"#{id}-options");
+        await Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(options.Locator("li.active")).ToHaveTextAsync(name);
+        await page.Keyboard.PressAsync("Enter");
+        _effort.Key();
+        await Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page.Locator($"[data-field={id}] [data-testid=picker-chosen]")).ToContainTextAsync(name);
+    }
 
     /// <summary>Enter in a text field saves.</summary>
     public async Task PressEnterInAsync(string field)
     {
         await Field(field).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+        _effort.Click();
+        _effort.Key();
     }
 
-    /// <summary>"Speichern und nächster" by keyboard; waits until the next empty form has the focus.</summary>
+    /// <summary>Enter where the focus is (the field just typed in) saves.</summary>
+    public async Task PressEnterAsync()
+    {
+        await page.Keyboard.PressAsync("Enter");
+        _effort.Key();
+    }
+
+    /// <summary>"Speichern und nächster" (a click); waits until the next empty form has the focus.</summary>
     public async Task SaveAndNextAsync(string savedName)
     {
         await Editor.Locator("[data-testid=editor-save-next]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+        _effort.Click();
         await Expect(EditorStatus).ToContainTextAsync($"„{savedName}“ gespeichert");
         await Expect(Editor.Locator("input:not([type=hidden])").First).ToBeFocusedAsync();
+    }
+
+    /// <summary>Closes the editor without saving.</summary>
+    public async Task CancelAsync()
+    {
+        await Editor.Locator("[data-testid=editor-cancel]").ClickAsync();
+        _effort.Click();
+        await Expect(Editor).ToHaveCountAsync(0);
     }
 }
