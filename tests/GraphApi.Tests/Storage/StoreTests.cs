@@ -32,7 +32,7 @@ public sealed class StoreTests : IDisposable
         cmd.CommandText = "PRAGMA journal_mode; ";
         Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
         cmd.CommandText = "PRAGMA user_version;";
-        Assert.Equal((long)GraphApi.Storage.Sqlite.SqliteGraphStore.Migrations.Length, (long)(await cmd.ExecuteScalarAsync())!); // every migration ran (3 with the author id)
+        Assert.Equal((long)global::GraphApi.Storage.SqliteGraphStore.Migrations.Length, (long)(await cmd.ExecuteScalarAsync())!); // every migration ran (3 with the author id)
     }
 
     [Fact]
