@@ -33,7 +33,7 @@ public sealed class StoreTests : IDisposable
         Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
         cmd.CommandText = "PRAGMA user_version;";
         Assert.Equal(4L, (long)(await cmd.ExecuteScalarAsync())!); // every migration ran (the third: author ids, the fourth: the trash)
-        Assert.Equal(4, GraphApi.Storage.SqliteGraphStore.Migrations.Length);
+        Assert.Equal(4, global::GraphApi.Storage.SqliteGraphStore.Migrations.Length);
     }
 
     [Fact]
