@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Localization;
 using GraphApi.Domain;
 using GraphApi.Edge;
@@ -42,6 +43,7 @@ public static class GraphApiExtensions
         services.AddExchangeFormats();
         services.AddSvgExport();
         services.AddSingleton<SeedLoader>();
+        services.AddNetworkAccess();
 
         services.ConfigureHttpJsonOptions(o => GraphJson.Configure(o.SerializerOptions));
         // Minimal APIs answer unreadable bodies with a bare 400 unless told to throw; the ProblemHandler gives them the common shape.
@@ -61,6 +63,7 @@ public static class GraphApiExtensions
                 o.MaximumReceiveMessageSize = 256 * 1024; // a few thousand node positions; more is a mistake or an attack
                 o.AddFilter<HubCulture>();
                 o.AddFilter<LiveRateLimit>();
+                o.AddFilter<HubAccessFilter>(); // roles: after the rate limit, so a flood of refused calls is still a flood
             })
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
         services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
@@ -82,6 +85,7 @@ public static class GraphApiExtensions
         app.UseRequestLocalization();
         app.UseMiddleware<EdgeGuard>();
         app.UseRateLimiter();
+        app.UseShareLinks(); // roles: a share link's cookie makes its visitor a viewer of that one network
         app.UseExceptionHandler();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -93,11 +97,15 @@ public static class GraphApiExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHub<NetworkHub>(NetworkHub.Path);
-        app.MapNetworks();
-        app.MapEntities();
-        app.MapExchange();
-        app.MapDiagram();
-        app.MapAnalysis();
+        // roles: one gate in front of every API endpoint (NetworkAccessFilter asks NetworkAccess what each demands).
+        var api = app.MapGroup("").AddEndpointFilter<NetworkAccessFilter>();
+        api.MapNetworks();
+        api.MapEntities();
+        api.MapExchange();
+        api.MapDiagram();
+        api.MapAnalysis();
+        api.MapAccess();
+        app.MapShareLinks();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 
 namespace GraphApi.Storage;
@@ -48,6 +49,36 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyList<ChangeSet>> ReadHistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
         CancellationToken ct = default, bool newest = false);
+    #region roles: members and share links, kept with the network (issue 10; engineer roles)
+
+    /// <summary>The members of a network with their roles, ordered by user id.</summary>
+    Task<IReadOnlyList<NetworkMember>> ListMembersAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>Every network a user is a member of, with the role there.</summary>
+    Task<IReadOnlyDictionary<string, NetworkRole>> RolesOfUserAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>Adds a member or changes a member's role.</summary>
+    Task SetMemberAsync(string networkId, NetworkMember member, CancellationToken ct = default);
+
+    /// <summary>Removes a member; false if the user was none.</summary>
+    Task<bool> RemoveMemberAsync(string networkId, string userId, CancellationToken ct = default);
+
+    /// <summary>The share links of a network (expired ones too, until removed), newest first.</summary>
+    Task<IReadOnlyList<ShareLink>> ListSharesAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>Stores a new share link.</summary>
+    Task AddShareAsync(ShareLink share, CancellationToken ct = default);
+
+    /// <summary>The share link with this token hash, or null.</summary>
+    Task<ShareLink?> FindShareAsync(string tokenHash, CancellationToken ct = default);
+
+    /// <summary>Removes (revokes) a share link of a network; false if there was none.</summary>
+    Task<bool> RemoveShareAsync(string networkId, string shareId, CancellationToken ct = default);
+
+    /// <summary>Forgets every member and share link of a network: when the network itself is erased.</summary>
+    Task RemoveAccessAsync(string networkId, CancellationToken ct = default);
+
+    #endregion
 }
 
 /// <summary>A node's place on the map, in diagram coordinates.</summary>
