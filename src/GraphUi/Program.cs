@@ -1,3 +1,4 @@
+using GraphApi.Accounts;
 using GraphApi.Api;
 using GraphUi;
 using GraphUi.Components;
@@ -33,6 +34,8 @@ catch (GraphApi.Storage.StoreUnavailableException unavailable)
 if (command is not null) return await ImportCommand.RunAsync(app.Services, command);
 if (export is { } exporting) return await ExportCommand.RunAsync(app.Services, exporting.Id, exporting.File);
 
+await app.Services.InitializeAccountsAsync(); // the schema, the first administrator or the setup link
+
 app.UseGraphApi();
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
@@ -40,6 +43,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 });
 app.UseStaticFiles();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();

@@ -17,5 +17,11 @@ internal static class StartupBanner
         Console.WriteLine(graphStore is GraphApi.Storage.Neo4j.Neo4jGraphStore
             ? $"Store: {StoreHealthCheck.Describe(graphStore)}"
             : $"Store: {Path.GetFullPath(store.DatabasePath)}");
+        // A fresh machine without Auth:Admin: the first person to open this link creates the administrator account.
+        if (app.Services.GetRequiredService<GraphApi.Accounts.SetupLink>().Path is { } setup && addresses.FirstOrDefault() is { } first)
+        {
+            Console.WriteLine($"No administrator yet. Create one (once) at: {first.TrimEnd('/')}{setup}");
+            Console.WriteLine($"Noch kein Administrator. Einmalig hier anlegen: {first.TrimEnd('/')}{setup}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using GraphApi.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphApi.Access;
@@ -11,6 +12,8 @@ public static class AccessRegistration
         services.AddSingleton<NetworkAccess>();
         services.AddSingleton<NetworkRights>();
         services.AddSingleton<HubAccessFilter>();
+        services.AddScoped<IUserDirectory, AccountDirectory>();
+        services.AddSingleton<IFirstAdministratorHandler, SeedOwnership>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GraphApi.Accounts;
 
 namespace GraphApi.Access;
 
@@ -8,7 +9,7 @@ namespace GraphApi.Access;
 /// </summary>
 public static class Principals
 {
-    public const string AdministratorRole = "Administrator";
+    public const string AdministratorRole = Users.AdministratorRole;
     public const string ShareScheme = "ShareLink";
     public const string ShareClaim = "share", ShareNetworkClaim = "share_network", ShareHashClaim = "share_hash";
 
@@ -23,10 +24,10 @@ public static class Principals
 
     public static bool IsSignedIn(ClaimsPrincipal user) => user.Identities.Any(i => i.IsAuthenticated);
 
-    public static bool IsAdministrator(ClaimsPrincipal user) => ShareOf(user) is null && user.IsInRole(AdministratorRole);
+    public static bool IsAdministrator(ClaimsPrincipal user) => ShareOf(user) is null && Users.IsAdministrator(user);
 
     /// <summary>The account's id; null for a share link's visitor and for nobody.</summary>
-    public static string? IdOf(ClaimsPrincipal user) => ShareOf(user) is null ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    public static string? IdOf(ClaimsPrincipal user) => ShareOf(user) is null ? Users.IdOf(user) : null;
 
     public sealed record ShareVisitor(string ShareId, string NetworkId, string TokenHash);
 

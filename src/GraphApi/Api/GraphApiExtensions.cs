@@ -1,4 +1,5 @@
 using GraphApi.Access;
+using GraphApi.Accounts;
 using GraphApi.Localization;
 using GraphApi.Domain;
 using GraphApi.Edge;
@@ -30,6 +31,7 @@ public static class GraphApiExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])) builder.Configuration["AllowedHosts"] = EdgeOptions.DefaultAllowedHosts;
         services.AddOptions<EdgeOptions>().BindConfiguration("Edge");
         services.AddRateLimits();
+        builder.AddAccounts();
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddOptions<GraphLimits>().BindConfiguration("Graph:Limits");
         services.AddSingleton(TimeProvider.System);
@@ -84,6 +86,8 @@ public static class GraphApiExtensions
         // Before the exception handler, so that the problems it writes are in the request's language too.
         app.UseRequestLocalization();
         app.UseMiddleware<EdgeGuard>();
+        // Before the rate limiter, which charges a signed-in request to its user.
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.UseShareLinks(); // roles: a share link's cookie makes its visitor a viewer of that one network
         app.UseExceptionHandler();
@@ -106,6 +110,7 @@ public static class GraphApiExtensions
         api.MapAnalysis();
         api.MapAccess();
         app.MapShareLinks();
+        app.MapAccounts(); // accounts: sign-in and administration of accounts, with their own rules
         return app;
     }
 }

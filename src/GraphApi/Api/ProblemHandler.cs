@@ -108,6 +108,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         problem.Title = status switch
         {
             StatusCodes.Status400BadRequest => "Ungültige Anfrage.",
+            StatusCodes.Status401Unauthorized => Texts.Get("accounts.unauthorized"), // accounts
+            StatusCodes.Status403Forbidden => Texts.Get("accounts.forbidden"), // accounts
             StatusCodes.Status404NotFound => "Nicht gefunden.",
             StatusCodes.Status405MethodNotAllowed => "Diese Methode ist für diese Adresse nicht erlaubt.",
             StatusCodes.Status406NotAcceptable => "Dieses Antwortformat wird nicht angeboten.",
