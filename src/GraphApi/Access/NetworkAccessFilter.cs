@@ -72,6 +72,12 @@ public static class AccessRules
 /// </summary>
 public sealed class NetworkAccessFilter : IEndpointFilter
 {
+    /// <summary>The export as an SVG or PNG picture without the person layer: all of the API a share link opens.</summary>
+    public static bool IsSharedPicture(Endpoint endpoint, HttpRequest request) =>
+        endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "ExportNetwork"
+        && request.Query["format"].ToString() is "svg" or "png"
+        && !request.Query["layers"].ToString().Contains("person", StringComparison.OrdinalIgnoreCase);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -91,6 +97,10 @@ public sealed class NetworkAccessFilter : IEndpointFilter
             default:
                 var networkId = http.Request.RouteValues["networkId"] as string ?? "";
                 var decision = await http.RequestServices.GetRequiredService<NetworkAccess>().DecideAsync(user, networkId, rule.Action, http.RequestAborted);
+                // A share link's visitor gets only the map pictures that name no person (the report's image); the data
+                // endpoints would show persons' names.
+                if (decision == AccessDecision.Allowed && Principals.ShareOf(user) is not null && !IsSharedPicture(endpoint, http.Request))
+                    decision = AccessDecision.Forbidden;
                 return decision == AccessDecision.Allowed ? await next(context) : AccessRules.Refusal(decision, networkId);
         }
     }
