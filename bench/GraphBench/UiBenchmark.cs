@@ -71,6 +71,7 @@ public static partial class UiBenchmark
     private static async Task<(double Seconds, int Nodes, int Links)> OpenAsync(IBrowser browser, string baseUrl, string network)
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        await BenchAdmin.SignInAsync(context, baseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{baseUrl}/networks/{network}");
         await page.WaitForSelectorAsync("[data-testid=map][data-ready=true]", new() { Timeout = 180_000 });
@@ -83,6 +84,7 @@ public static partial class UiBenchmark
     private static async Task<double> DragAsync(IBrowser browser, string baseUrl, string network)
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        await BenchAdmin.SignInAsync(context, baseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{baseUrl}/networks/{network}");
         await page.WaitForSelectorAsync("[data-testid=map][data-ready=true]", new() { Timeout = 180_000 });
@@ -120,6 +122,7 @@ public static partial class UiBenchmark
         for (var i = 0; i < maps; i++)
         {
             var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+            await BenchAdmin.SignInAsync(context, app.BaseUrl);
             var page = await context.NewPageAsync();
             await page.GotoAsync($"{app.BaseUrl}/networks/{network}");
             await page.WaitForSelectorAsync("[data-testid=map][data-ready=true]", new() { Timeout = 180_000 });
@@ -167,6 +170,8 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
         info.Environment["Store__DatabasePath"] = Path.Combine(folder, "graph.db");
         info.Environment["Store__SeedFolder"] = Path.Combine(root, "seed");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Auth__Admin__Email"] = BenchAdmin.Email;
+        info.Environment["Auth__Admin__Password"] = BenchAdmin.Password;
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -175,7 +180,9 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
             if (RunningAt().Match(line) is { Success: true } m)
             {
                 _ = process.StandardOutput.ReadToEndAsync();
-                return new GraphUiProcess(process, folder, m.Groups[1].Value);
+                var app = new GraphUiProcess(process, folder, m.Groups[1].Value);
+                await BenchAdmin.SignInAsync(app.Client);
+                return app;
             }
         }
         throw new InvalidOperationException("GraphUi did not say where it runs.");

@@ -14,6 +14,8 @@ public static class GraphUiExtensions
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
             options.DetailedErrors = builder.Environment.IsDevelopment();
         });
+        // The circuit's user (AuthenticationStateProvider) is the signed-in account of the page request that started it.
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<GraphUi.Components.Layout.CircuitCulture>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, GraphUi.Components.Layout.CultureCircuitHandler>();
         builder.Services.AddSingleton<LayoutStore>();

@@ -2,6 +2,7 @@ using GraphApi.Accounts;
 using GraphApi.Api;
 using GraphUi;
 using GraphUi.Components;
+using GraphUi.Components.Account;
 using GraphApi.Localization;
 
 // "migrate --from STORE --to STORE ..." copies between stores: it needs the configuration, not the app or its store.
@@ -47,9 +48,11 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapGraphApi();
 app.MapLanguageSwitch();
+app.MapAccountPages();
 app.MapStaticAssets();
 // The edge's one Content-Security-Policy already says frame-ancestors 'none'; Blazor's own second header would only repeat it weaker.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+// Every page needs a signed-in user (a redirect to /login?returnUrl=…); /login and the setup link say [AllowAnonymous].
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).RequireAuthorization();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 return 0;

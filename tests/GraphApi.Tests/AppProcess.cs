@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 
 namespace GraphApi.Tests;
 
@@ -15,9 +16,29 @@ public static class AppProcess
         info.Environment["Store__DatabasePath"] = databasePath;
         info.Environment["Store__SeedOnEmpty"] = "false";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        WithAdministrator(info);
         // The command line speaks the system's language; the tests read English unless they set another.
         info.Environment["LC_ALL"] = "en_US.UTF-8";
         return info;
+    }
+
+    /// <summary>Configures the test administrator (the same as <see cref="TestApp"/>'s) for a process of the app.</summary>
+    public static ProcessStartInfo WithAdministrator(ProcessStartInfo info)
+    {
+        info.Environment["Auth__Admin__Email"] = TestApp.AdminEmail;
+        info.Environment["Auth__Admin__Password"] = TestApp.AdminPassword;
+        info.Environment["Auth__Admin__DisplayName"] = TestApp.AdminName;
+        return info;
+    }
+
+    /// <summary>Signs <paramref name="client"/> in as the administrator (its bearer token on every request); the token.</summary>
+    public static async Task<string> SignInAsync(HttpClient client, string email = TestApp.AdminEmail, string password = TestApp.AdminPassword)
+    {
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.True(response.IsSuccessStatusCode, $"sign-in of {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return token;
     }
 
     /// <summary>Runs a command of the app to its end and returns its exit code and output.</summary>

@@ -229,6 +229,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+            GraphApi.Tests.AppProcess.WithAdministrator(info);
 
             var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -264,6 +265,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
                     catch (HttpRequestException) { /* not listening yet */ }
                     await Task.Delay(50, timeout.Token);
                 }
+                await GraphApi.Tests.AppProcess.SignInAsync(app.Client);
                 return app;
             }
             catch (Exception e)

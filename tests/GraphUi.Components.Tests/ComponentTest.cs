@@ -73,7 +73,20 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddGraphUiPanels();
         // The components run in a live circuit (pages mark it with data-interactive for the browser tests).
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        // ... signed in as an administrator, as every page requires: the circuit's user is the author of its edits.
+        var signedIn = AddAuthorization();
+        signedIn.SetAuthorized(UserEmail);
+        signedIn.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, UserId),
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, UserEmail),
+            new System.Security.Claims.Claim(GraphApi.Accounts.Users.DisplayNameClaim, UserName));
+        signedIn.SetRoles(GraphApi.Accounts.Users.AdministratorRole);
     }
+
+    /// <summary>The signed-in user of every component test.</summary>
+    protected const string UserId = "5b0c3f0e-0000-4000-8000-00000000a11e";
+    protected const string UserEmail = "jürgen.müller@kreis-peine.de";
+    protected const string UserName = "Jürgen Müller";
 
     protected SeededStore Store { get; }
 

@@ -53,7 +53,7 @@ public sealed class CrossSiteTests(BrowserFixture browser, MapApp app) : IClassF
     public async Task AForeignFormPostCannotRestoreAnOldState()
     {
         var before = await RevisionAsync();
-        var page = await browser.NewPageAsync(_attackerUrl);
+        var page = await browser.NewPageAsync(_attackerUrl, signInAt: app.BaseUrl);
         var answer = page.WaitForResponseAsync(r => r.Url.Contains("/restore", StringComparison.Ordinal));
         await page.GotoAsync("/form");
         Assert.Equal(403, (await answer).Status);
@@ -72,7 +72,7 @@ public sealed class CrossSiteTests(BrowserFixture browser, MapApp app) : IClassF
               setTimeout(() => done('timeout'), 10000);
             })
             """;
-        var foreign = await browser.NewPageAsync(_attackerUrl);
+        var foreign = await browser.NewPageAsync(_attackerUrl, signInAt: app.BaseUrl);
         await foreign.GotoAsync("/empty");
         Assert.Equal("refused", await foreign.EvaluateAsync<string>(open, $"{_ws}/hubs/network"));
         Assert.Equal("refused", await foreign.EvaluateAsync<string>(open, $"{_ws}/_blazor"));
@@ -89,7 +89,7 @@ public sealed class CrossSiteTests(BrowserFixture browser, MapApp app) : IClassF
     [Fact]
     public async Task AForeignPageCannotFrameTheMap()
     {
-        var page = await browser.NewPageAsync(_attackerUrl);
+        var page = await browser.NewPageAsync(_attackerUrl, signInAt: app.BaseUrl);
         var framed = page.WaitForResponseAsync(r => r.Url.EndsWith("/networks/peine", StringComparison.Ordinal));
         await page.GotoAsync("/frame");
         var response = await framed;

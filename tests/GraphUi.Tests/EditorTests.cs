@@ -35,6 +35,7 @@ public sealed class EditorTests(BrowserFixture browser, MapApp app) : IClassFixt
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = locale,
+            StorageState = await browser.AdminStateAsync(app.BaseUrl),
         });
         _page = await context.NewPageAsync();
         _page.SetDefaultTimeout(15_000);

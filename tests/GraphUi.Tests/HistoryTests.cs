@@ -16,6 +16,9 @@ namespace GraphUi.Tests;
 public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFixture<MapApp>, IAsyncLifetime
 {
     private const string Me = "Anna Moderation";
+    private const string MyEmail = "anna.moderation@kreis.test";
+    /// <summary>The account the page is signed in as; the service writes "earlier" changes as it (name and user id).</summary>
+    private Author _me;
     private IPage _page = null!;
     private MapPage _map = null!;
     private HistoryPanel _history = null!;
@@ -24,7 +27,9 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
 
     public async Task InitializeAsync()
     {
-        _page = await browser.NewPageAsync(app.BaseUrl);
+        await app.CreateAccountAsync(MyEmail, Me);
+        _me = await app.AuthorAsync(MyEmail);
+        _page = await browser.NewPageAsync(app.BaseUrl, email: MyEmail);
         _map = new MapPage(_page);
         _history = new HistoryPanel(_page);
     }
@@ -42,19 +47,17 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         return id;
     }
 
-    /// <summary>Opens the map and says who one is ("Ihr Name"): the author of one's changes, remembered by the browser.</summary>
+    /// <summary>Opens the map as the signed-in account, which is who one is on the map and in the history.</summary>
     private async Task OpenAsMeAsync(string id)
     {
         await _map.OpenAsync(id);
-        await _page.FillAsync("#my-name", Me);
-        await _page.Locator("#my-name").DispatchEventAsync("change");
         await Expect(_page.Locator("ul.presence li.me")).ToContainTextAsync(Me);
     }
 
     private async Task RenameAsync(string id, string actorId, string name)
     {
         var actor = (await Networks.GetAsync(id)).Find<Actor>(actorId)!;
-        await Networks.UpdateAsync(id, actor with { Name = name }, Me);
+        await Networks.UpdateAsync(id, actor with { Name = name }, _me);
     }
 
     [Fact]
@@ -121,9 +124,9 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         await Expect(meeting.Running).ToHaveTextAsync("Sitzung läuft: Sitzung der Steuerungsgruppe, 12.03.2025");
         await _page.AssertAccessibleAsync("meeting running");
 
-        await Networks.CreateAsync(id, new Actor { Id = "bruecke", Name = "Verein Brücke", Kind = ActorKinds.MigrantOrganisation }, Me);
+        await Networks.CreateAsync(id, new Actor { Id = "bruecke", Name = "Verein Brücke", Kind = ActorKinds.MigrantOrganisation }, _me);
         var seat = (await Networks.GetAsync(id)).Find<Membership>("m-jc")!;
-        await Networks.UpdateAsync(id, seat with { Until = "2025-03-12" }, Me);
+        await Networks.UpdateAsync(id, seat with { Until = "2025-03-12" }, _me);
         await Expect(_map.Node("bruecke")).ToHaveCountAsync(1);
         await meeting.EndAsync();
 

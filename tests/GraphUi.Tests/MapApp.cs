@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -41,11 +42,56 @@ public sealed class MapApp : WebApplicationFactory<Program>
     /// <summary>One of several instances on one SQLite folder (the caller removes it), with settings such as Live:Redis.</summary>
     public static MapApp Instance(string folder, IReadOnlyDictionary<string, string> settings) => new(folder, 0, settings, ownsFolder: false);
 
+    /// <summary>The administrator every app is configured with; browser contexts are signed in as it by default.</summary>
+    public const string AdminEmail = "admin@kreis.test";
+    public const string AdminPassword = "Test-Admin-2026!";
+    public const string AdminName = "Test Admin";
+    /// <summary>The password of accounts made by <see cref="CreateAccountAsync"/>.</summary>
+    public const string UserPassword = "Test-User-2026!";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Auth:Admin:Email", AdminEmail);
+        builder.UseSetting("Auth:Admin:Password", AdminPassword);
+        builder.UseSetting("Auth:Admin:DisplayName", AdminName);
+        // Every test signs in several accounts from one address; the sign-in limit has its own test (GraphApi.Tests).
+        builder.UseSetting("Auth:SignInsPerMinute", "10000");
         builder.UseSetting("Store:DatabasePath", Path.Combine(_folder, "graph.db"));
         builder.UseSetting("Store:SeedFolder", Path.Combine(Repository.Root, "seed"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A bearer token of an account (the administrator's by default), for HTTP and hub clients.</summary>
+    public async Task<string> TokenAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>An HTTP client of the API signed in as the administrator (or the given account).</summary>
+    public async Task<HttpClient> ApiClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(email, password));
+        return http;
+    }
+
+    /// <summary>Creates an account through the administrators' API (nothing when it exists); its password is <see cref="UserPassword"/>.</summary>
+    public async Task CreateAccountAsync(string email, string displayName, bool administrator = false)
+    {
+        using var admin = await ApiClientAsync();
+        using var response = await admin.PostAsJsonAsync("/api/accounts", new { email, displayName, password = UserPassword, administrator });
+        if (response.StatusCode != System.Net.HttpStatusCode.BadRequest) response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The user id of an account (for writing through the service as that person).</summary>
+    public async Task<GraphApi.Domain.Author> AuthorAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var account = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GraphApi.Accounts.Account>>().FindByEmailAsync(email);
+        return new GraphApi.Domain.Author(account!.DisplayName, account.Id);
     }
 
     /// <summary>Stops the server but keeps its file, for a restart with <see cref="On"/>.</summary>

@@ -37,9 +37,13 @@ public static class AccountsRegistration
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme);
+                IsBearer(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = context =>
+            {
+                // WebSockets cannot carry headers: SignalR's clients send the token as access_token, for the hub only.
+                if (HubToken(context.Request) is { } token) context.Token = token;
+                return Task.CompletedTask;
+            });
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -79,10 +83,18 @@ public static class AccountsRegistration
         if (auth.Oidc.Enabled) authentication.AddOidc(auth.Oidc);
 
         services.AddAuthorization();
+        services.AddAntiforgery();
         services.AddScoped<AccountService>();
         services.AddSingleton<SetupLink>();
         return builder;
     }
+
+    /// <summary>A script's request: a bearer token in the Authorization header, or (for the live hub) in the query.</summary>
+    public static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(request) is not null;
+
+    private static string? HubToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null;
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

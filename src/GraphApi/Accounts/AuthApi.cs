@@ -60,17 +60,18 @@ public static class AuthApi
     public static Me MeOf(HttpContext context) =>
         new(Users.IdOf(context.User) ?? "", Users.EmailOf(context.User) ?? "", Users.DisplayNameOf(context.User), Users.IsAdministrator(context.User));
 
-    private static async Task<IResult> Login(LoginRequest? body, SignInManager<Account> signIn)
+    /// <summary><c>?useCookies=true</c> signs a browser in with the cookie instead (as Identity's own API does).</summary>
+    private static async Task<IResult> Login(LoginRequest? body, SignInManager<Account> signIn, bool? useCookies)
     {
         var b = Api.ApiConventions.Body(body);
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(b.Email)) errors.Add("email", Texts.Get("accounts.error.required"));
         if (string.IsNullOrEmpty(b.Password)) errors.Add("password", Texts.Get("accounts.error.required"));
         errors.ThrowIfAny();
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(b.Email!.Trim(), b.Password!, isPersistent: false, lockoutOnFailure: true);
-        // The bearer handler has written the token answer.
-        if (result.Succeeded) return TypedResults.Empty;
+        // The bearer handler has written the token answer; the cookie handler has set the cookie.
+        if (result.Succeeded) return useCookies == true ? TypedResults.NoContent() : TypedResults.Empty;
         return Refused(result.IsLockedOut);
     }
 

@@ -66,7 +66,7 @@ public static class FindingMarking
     /// one change of the network, validated; a key that names no finding on that day is refused (field "key").
     /// </summary>
     public static async Task<ChangeSet> SetAsync(NetworkService networks, EntityValidator validator, string networkId, string key,
-        string state, string? note, DateOnly? asOf, string author, DateOnly today, CancellationToken ct = default)
+        string state, string? note, DateOnly? asOf, Author author, DateOnly today, CancellationToken ct = default)
     {
         var snapshot = await networks.GetAsync(networkId, ct);
         var view = AnalysisView.For(snapshot, asOf);
@@ -75,12 +75,12 @@ public static class FindingMarking
         if (finding is null) errors.Add("key", Texts.Get("validation.mark.noFinding", key, view.DayText));
         if (!FindingMarkStates.All.Contains(state)) errors.Add("state", EntityValidator.NotAllowed(state, FindingMarkStates.All));
         errors.ThrowIfAny();
-        var mark = new FindingMark { Key = key, Fingerprint = finding!.Fingerprint, State = state, Note = note, By = author, On = AsOf.Format(today) };
+        var mark = new FindingMark { Key = key, Fingerprint = finding!.Fingerprint, State = state, Note = note, By = author.Name, On = AsOf.Format(today) };
         return await ChangeNetworkAsync(networks, validator, networkId, n => n with { FindingMarks = [.. n.FindingMarks.Where(m => m.Key != key), mark] }, author, ct);
     }
 
     /// <summary>Removes the mark on <paramref name="key"/>; nothing happens when there is none.</summary>
-    public static Task<ChangeSet> ClearAsync(NetworkService networks, EntityValidator validator, string networkId, string key, string author,
+    public static Task<ChangeSet> ClearAsync(NetworkService networks, EntityValidator validator, string networkId, string key, Author author,
         CancellationToken ct = default) =>
         ChangeNetworkAsync(networks, validator, networkId, n => n with { FindingMarks = n.FindingMarks.Where(m => m.Key != key).ToList() }, author, ct);
 
@@ -89,7 +89,7 @@ public static class FindingMarking
     /// edit of its name is not overwritten), validated as every network change; nothing is written when it breaks a rule.
     /// </summary>
     public static Task<ChangeSet> ChangeNetworkAsync(NetworkService networks, EntityValidator validator, string networkId,
-        Func<Network, Network> change, string author, CancellationToken ct = default) =>
+        Func<Network, Network> change, Author author, CancellationToken ct = default) =>
         networks.ReplaceAsync(networkId, current =>
         {
             if (current is null) throw NotFoundException.NoNetwork(networkId);

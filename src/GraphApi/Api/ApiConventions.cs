@@ -6,12 +6,12 @@ namespace GraphApi.Api;
 /// <summary>Small things every endpoint family shares.</summary>
 internal static class ApiConventions
 {
-    /// <summary>Who made a change, as the history records it: the X-User header, or "anonymous".</summary>
-    public static string Author(HttpContext context)
-    {
-        var user = context.Request.Headers["X-User"].ToString().Trim();
-        return user.Length is > 0 and <= 100 ? user : "anonymous";
-    }
+    /// <summary>
+    /// Who made a change, as the history records it: the signed-in account (display name and user id). Never a client
+    /// header: the X-User header of old clients is ignored.
+    /// </summary>
+    public static Author Author(HttpContext context) =>
+        new(GraphApi.Accounts.Users.DisplayNameOf(context.User), GraphApi.Accounts.Users.IdOf(context.User));
 
     /// <summary>The revision a change was committed as, so a client knows which change set is its own (to undo it).</summary>
     public static void TellRevision(HttpContext context, ChangeSet set) =>

@@ -91,6 +91,7 @@ public static class GraphApiExtensions
         app.UseRateLimiter();
         app.UseShareLinks(); // roles: a share link's cookie makes its visitor a viewer of that one network
         app.UseExceptionHandler();
+        app.UseMiddleware<CookieAntiforgery>();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         return app;
@@ -100,9 +101,11 @@ public static class GraphApiExtensions
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHub<NetworkHub>(NetworkHub.Path);
-        // roles: one gate in front of every API endpoint (NetworkAccessFilter asks NetworkAccess what each demands).
-        var api = app.MapGroup("").AddEndpointFilter<NetworkAccessFilter>();
+        // Every network endpoint and the live hub need a signed-in user (cookie or bearer token) or a share link's visitor;
+        // what each may do on a network is decided by the roles' one gate (NetworkAccessFilter asks NetworkAccess).
+        // Sign-in, the OpenAPI document and /health stay open.
+        app.MapHub<NetworkHub>(NetworkHub.Path).RequireAuthorization();
+        var api = app.MapGroup("").RequireAuthorization().AddEndpointFilter<NetworkAccessFilter>();
         api.MapNetworks();
         api.MapEntities();
         api.MapExchange();
@@ -110,7 +113,7 @@ public static class GraphApiExtensions
         api.MapAnalysis();
         api.MapAccess();
         app.MapShareLinks();
-        app.MapAccounts(); // accounts: sign-in and administration of accounts, with their own rules
+        app.MapAccounts();
         return app;
     }
 }

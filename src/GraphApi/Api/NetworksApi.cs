@@ -112,7 +112,7 @@ public static class NetworksApi
     private static async Task<NoContent> SavePositions(NetworkService networks, string networkId,
         Dictionary<string, NodePosition> positions, HttpContext context, CancellationToken ct)
     {
-        await networks.SavePositionsAsync(networkId, positions, ApiConventions.Author(context), ct: ct);
+        await networks.SavePositionsAsync(networkId, positions, ApiConventions.Author(context).Name, ct: ct);
         return TypedResults.NoContent();
     }
 

@@ -19,8 +19,15 @@ public static class RateLimits
 {
     /// <summary>Who a request is charged to.</summary>
     public static string ClientOf(HttpContext? context) =>
-        context?.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name
-        : "address:" + (context?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        GraphApi.Accounts.Users.IdOf(context?.User) is { } id ? "user:" + id : AddressOf(context);
+
+    private static string AddressOf(HttpContext? context) => "address:" + (context?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    /// <summary>A password guess: the API's sign-in and the sign-in page's form post. Limited per address, signed in or not.</summary>
+    public static bool IsSignIn(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && (request.Path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase) ||
+                                               request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase) ||
+                                               request.Path.StartsWithSegments("/setup"));
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
@@ -39,7 +46,8 @@ public static class RateLimits
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = Texts.Say("Zu viele Anfragen: bitte etwas langsamer; es wurde nichts geändert.",
+                        Title = IsSignIn(context.Request) ? Texts.Get("accounts.signin.tooMany")
+                            : Texts.Say("Zu viele Anfragen: bitte etwas langsamer; es wurde nichts geändert.",
                             "Too many requests: please slow down; nothing was changed."),
                     },
                 });
@@ -48,6 +56,14 @@ public static class RateLimits
             {
                 // The API, and opening a live connection; the calls over an open connection have their own budget.
                 var path = context.Request.Path;
+                if (IsSignIn(context.Request))
+                {
+                    var perMinute = Math.Max(1, context.RequestServices.GetRequiredService<IOptionsMonitor<GraphApi.Accounts.AuthOptions>>().CurrentValue.SignInsPerMinute);
+                    return RateLimitPartition.GetFixedWindowLimiter("signin:" + AddressOf(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+                    });
+                }
                 if (!path.StartsWithSegments("/api") && !(path.StartsWithSegments("/hubs") && path.Value!.EndsWith("/negotiate", StringComparison.Ordinal)))
                     return RateLimitPartition.GetNoLimiter("");
                 var edge = context.RequestServices.GetRequiredService<IOptionsMonitor<EdgeOptions>>().CurrentValue;

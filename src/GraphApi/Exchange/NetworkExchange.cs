@@ -57,7 +57,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     /// new entries are created, changed ones updated, missing ones deleted, all in one transaction.
     /// Importing the same document twice changes nothing the second time.
     /// </summary>
-    public Task<ChangeSet> ImportAsync(NetworkDocument document, string author, CancellationToken ct = default)
+    public Task<ChangeSet> ImportAsync(NetworkDocument document, Author author, CancellationToken ct = default)
     {
         var incoming = Check(document);
         return networks.ReplaceAsync(incoming.Network.Id, current => ChangePlan.Between(current, KeepingReport(current, incoming, document)), author, ct);

@@ -41,12 +41,12 @@ public sealed class LiveSession
     /// <summary>Nodes were moved, through any instance (a drag, "Aufräumen", the hub or the HTTP API).</summary>
     public event Action<NodesMoved>? Moved;
 
-    /// <summary>A Blazor circuit opens a map: it gets a colour, and "Gast n" when it brought no name.</summary>
-    public Participant Join(string networkId, string? name)
+    /// <summary>A Blazor circuit opens a map: with its account's name and colour, else a colour and "Gast n".</summary>
+    public Participant Join(string networkId, string? name, string? colour = null)
     {
         var n = Interlocked.Increment(ref _guests);
         var me = new Participant($"circuit-{Guid.NewGuid():N}", networkId, string.IsNullOrWhiteSpace(name) ? $"Gast {n}" : name.Trim(),
-            Colours[n % Colours.Length], null, false);
+            colour ?? Colours[n % Colours.Length], null, false);
         _presence.Set(me);
         return me;
     }

@@ -21,7 +21,7 @@ public sealed class MeetingService(NetworkService networks, Microsoft.Extensions
     public static Meeting? Find(Network network, string meetingId) => network.Meetings.FirstOrDefault(m => m.Id == meetingId);
 
     /// <summary>Starts a meeting: its start is the network's revision when it begins. One change, in the history.</summary>
-    public Task<ChangeSet> StartAsync(string networkId, string title, DateOnly day, string author, CancellationToken ct = default) =>
+    public Task<ChangeSet> StartAsync(string networkId, string title, DateOnly day, Author author, CancellationToken ct = default) =>
         networks.ReplaceAsync(networkId, snapshot =>
         {
             if (snapshot is null) throw NotFoundException.NoNetwork(networkId);
@@ -37,7 +37,7 @@ public sealed class MeetingService(NetworkService networks, Microsoft.Extensions
         }, author, ct);
 
     /// <summary>Ends a running meeting: its end is the network's revision now.</summary>
-    public Task<ChangeSet> EndAsync(string networkId, string meetingId, string author, CancellationToken ct = default) =>
+    public Task<ChangeSet> EndAsync(string networkId, string meetingId, Author author, CancellationToken ct = default) =>
         networks.ReplaceAsync(networkId, snapshot =>
         {
             if (snapshot is null) throw NotFoundException.NoNetwork(networkId);

@@ -99,7 +99,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public Task<IReadOnlyList<ChangeSet>> HistoryAsync(string networkId, long afterRevision, string? entityId, int limit,
         CancellationToken ct = default, bool newest = false) => store.ReadHistoryAsync(networkId, afterRevision, entityId, limit, ct, newest);
 
-    public Task<ChangeSet> CreateNetworkAsync(Network network, string author, CancellationToken ct = default)
+    public Task<ChangeSet> CreateNetworkAsync(Network network, Author author, CancellationToken ct = default)
     {
         network = (Network)EntityValidator.Normalize(network with { Id = string.IsNullOrWhiteSpace(network.Id) ? NewId("network") : network.Id.Trim() });
         var errors = new ValidationErrors();
@@ -108,7 +108,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         return CommitAsync(network.Id, creating: true, _ => [new Change(ChangeOp.Create, EntityKind.Network, network.Id, null, network)], author, ct);
     }
 
-    public Task<ChangeSet> UpdateNetworkAsync(Network network, string author, CancellationToken ct = default)
+    public Task<ChangeSet> UpdateNetworkAsync(Network network, Author author, CancellationToken ct = default)
     {
         network = (Network)EntityValidator.Normalize(network);
         var errors = new ValidationErrors();
@@ -139,7 +139,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     }
 
     /// <summary>Adds a new entity; an empty id gets a generated one.</summary>
-    public Task<ChangeSet> CreateAsync(string networkId, Entity entity, string author, CancellationToken ct = default)
+    public Task<ChangeSet> CreateAsync(string networkId, Entity entity, Author author, CancellationToken ct = default)
     {
         entity = EntityValidator.Normalize(entity with { Id = string.IsNullOrWhiteSpace(entity.Id) ? GenerateId(entity) : entity.Id.Trim() });
         return CommitAsync(networkId, creating: false, snapshot =>
@@ -156,7 +156,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     }
 
     /// <summary>Replaces an entity; <see cref="Entity.Version"/> must be the version the edit was based on.</summary>
-    public Task<ChangeSet> UpdateAsync(string networkId, Entity entity, string author, CancellationToken ct = default)
+    public Task<ChangeSet> UpdateAsync(string networkId, Entity entity, Author author, CancellationToken ct = default)
     {
         entity = EntityValidator.Normalize(entity);
         return CommitAsync(networkId, creating: false, snapshot =>
@@ -176,7 +176,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// else that refers to it (a parent, a lead, a topic in a list...) makes the delete fail with 409:
     /// those are the user's data and must be changed on purpose.
     /// </summary>
-    public Task<ChangeSet> DeleteAsync(string networkId, EntityKind kind, string id, long? version, string author,
+    public Task<ChangeSet> DeleteAsync(string networkId, EntityKind kind, string id, long? version, Author author,
         CancellationToken ct = default) =>
         CommitAsync(networkId, creating: false, snapshot =>
         {
@@ -205,7 +205,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// Zusammenführen (<see cref="Merging"/>): two actors that are one organisation, or two bodies of which one is dissolved
     /// into the other, as ONE change set, so the history shows one entry and one undo takes it back.
     /// </summary>
-    public Task<ChangeSet> MergeAsync(string networkId, MergeRequest request, string author, CancellationToken ct = default) =>
+    public Task<ChangeSet> MergeAsync(string networkId, MergeRequest request, Author author, CancellationToken ct = default) =>
         CommitAsync(networkId, creating: false, snapshot =>
         {
             var changes = PreviewMerge(snapshot, request);
@@ -224,7 +224,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// Undoes a committed change set by committing its inverse as a new change set (nothing is erased
     /// from history). Refused with 409 if any entity it touched has changed since, so no later edit is lost.
     /// </summary>
-    public async Task<ChangeSet> RevertAsync(string networkId, long revision, string author, CancellationToken ct = default)
+    public async Task<ChangeSet> RevertAsync(string networkId, long revision, Author author, CancellationToken ct = default)
     {
         var original = (await store.ReadHistoryAsync(networkId, revision - 1, null, 1, ct)).SingleOrDefault(s => s.Revision == revision)
                        ?? throw new NotFoundException(Texts.Say($"Im Netzwerk „{networkId}“ gibt es keine Änderung mit der Revision {revision}.",
@@ -262,7 +262,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// Makes the network look as it did right after revision <paramref name="revision"/>, by committing the
     /// difference as one new change set: nothing is erased from history, and the restore can itself be undone.
     /// </summary>
-    public async Task<ChangeSet> RestoreAsync(string networkId, long revision, string author, CancellationToken ct = default)
+    public async Task<ChangeSet> RestoreAsync(string networkId, long revision, Author author, CancellationToken ct = default)
     {
         var now = await GetAsync(networkId, ct);
         if (revision < 1 || revision > now.Revision)
@@ -307,11 +307,11 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     /// Commits a whole prepared change list (from an import) against the state it was prepared on;
     /// <paramref name="plan"/> sees the current snapshot (null for a new network) and returns the changes.
     /// </summary>
-    public Task<ChangeSet> ReplaceAsync(string networkId, Func<NetworkSnapshot?, IReadOnlyList<Change>> plan, string author,
+    public Task<ChangeSet> ReplaceAsync(string networkId, Func<NetworkSnapshot?, IReadOnlyList<Change>> plan, Author author,
         CancellationToken ct = default) => CommitCoreAsync(networkId, plan, author, ct);
 
     private Task<ChangeSet> CommitAsync(string networkId, bool creating, Func<NetworkSnapshot, IReadOnlyList<Change>> plan,
-        string author, CancellationToken ct) =>
+        Author author, CancellationToken ct) =>
         CommitCoreAsync(networkId, snapshot => (snapshot, creating) switch
         {
             (null, true) => plan(NetworkSnapshot.Empty(new Network { Id = networkId })),
@@ -320,7 +320,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             (not null, false) => plan(snapshot),
         }, author, ct);
 
-    private async Task<ChangeSet> CommitCoreAsync(string networkId, Func<NetworkSnapshot?, IReadOnlyList<Change>> plan, string author,
+    private async Task<ChangeSet> CommitCoreAsync(string networkId, Func<NetworkSnapshot?, IReadOnlyList<Change>> plan, Author author,
         CancellationToken ct)
     {
         var gate = Gate(networkId);
@@ -332,11 +332,11 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
                 var snapshot = await LoadUnderLockAsync(networkId, ct);
                 var planned = plan(snapshot);
                 var revision = snapshot?.Revision ?? 0;
-                if (planned.Count == 0) return new ChangeSet(networkId, revision, clock.GetUtcNow(), author, []);
+                if (planned.Count == 0) return new ChangeSet(networkId, revision, clock.GetUtcNow(), author.Name, []) { AuthorId = author.Id };
 
                 var now = clock.GetUtcNow();
                 var stamped = planned.Select(c => c with { After = Stamp(c.Before, c.After, now) }).ToList();
-                var set = new ChangeSet(networkId, revision + 1, now, author, stamped);
+                var set = new ChangeSet(networkId, revision + 1, now, author.Name, stamped) { AuthorId = author.Id };
                 try
                 {
                     await store.CommitAsync(set, revision, ct);

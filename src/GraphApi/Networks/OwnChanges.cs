@@ -14,12 +14,13 @@ public sealed record UndoState(long? Undo, long? Redo, IReadOnlySet<long> Own);
 /// </summary>
 public static class OwnChanges
 {
-    public static UndoState Of(IEnumerable<ChangeSet> history, string author)
+    /// <summary>An account's sets are matched by its user id (display names change and repeat); an author without one by name.</summary>
+    public static UndoState Of(IEnumerable<ChangeSet> history, Author author)
     {
         var undo = new Stack<ChangeSet>();
         var redo = new Stack<ChangeSet>();
         var own = new HashSet<long>();
-        foreach (var set in history.Where(s => s.Author == author && s.Changes.Count > 0).OrderBy(s => s.Revision))
+        foreach (var set in history.Where(s => IsBy(s, author) && s.Changes.Count > 0).OrderBy(s => s.Revision))
         {
             own.Add(set.Revision);
             // Changes of the network itself (its name, a meeting started or ended) are not undone here (RevertAsync refuses them).
@@ -42,6 +43,9 @@ public static class OwnChanges
         }
         return new UndoState(undo.TryPeek(out var u) ? u.Revision : null, redo.TryPeek(out var r) ? r.Revision : null, own);
     }
+
+    public static bool IsBy(ChangeSet set, Author author) =>
+        author.Id is { } id ? set.AuthorId == id : set.AuthorId is null && set.Author == author.Name;
 
     /// <summary>True when <paramref name="later"/> turns every entity <paramref name="earlier"/> touched back to its state before it.</summary>
     public static bool Reverses(ChangeSet later, ChangeSet earlier)

@@ -74,8 +74,14 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["GET /api/networks/{networkId}/shares"] = Need.Manage,
         ["POST /api/networks/{networkId}/shares"] = Need.Manage,
         ["DELETE /api/networks/{networkId}/shares/{shareId}"] = Need.Manage,
+        ["POST /logout"] = Need.Anyone,
+        ["GET /login/oidc"] = Need.Anyone,
+        ["PAGE /login"] = Need.Anyone,
+        ["PAGE /setup/{Token}"] = Need.Anyone,
+        ["PAGE /account"] = Need.SignedIn,
+        ["PAGE /admin/accounts"] = Need.Administrator,
         ["PAGE /"] = Need.SignedIn,
-        ["PAGE /not-found"] = Need.Anyone,
+        ["PAGE /not-found"] = Need.SignedIn, // every page but sign-in and setup needs an account (accounts)
         ["PAGE /networks/{NetworkId}"] = Need.View,
         ["PAGE /networks/{NetworkId}/table"] = Need.View,
         ["PAGE /networks/{NetworkId}/report"] = Need.View,
@@ -115,9 +121,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         _ => user == "owner",
     };
 
-    /// <summary>The refusal's status: 401 for nobody, 404 for a network the user has no role in, 403 otherwise.</summary>
-    private static HttpStatusCode Refusal(Need need, string user, string network) =>
-        user == "anonymous" ? HttpStatusCode.Unauthorized
+    /// <summary>
+    /// The refusal's status: 401 for nobody (a page sends nobody to the sign-in page instead: 302), 404 for a network the
+    /// user has no role in, 403 otherwise.
+    /// </summary>
+    private static HttpStatusCode Refusal(Need need, string user, string network, bool page = false) =>
+        user == "anonymous" ? page ? HttpStatusCode.Redirect : HttpStatusCode.Unauthorized
         : need is Need.View or Need.Edit or Need.Manage && network != AccessFixture.Own ? HttpStatusCode.NotFound
         : HttpStatusCode.Forbidden;
 
@@ -176,24 +185,24 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
                 failures.Add($"{key} as {user} on {network}: {e.GetBaseException().Message}");
                 continue;
             }
-            if (!allowed && (int)status is >= 200 and < 400) unauthorisedSuccesses++;
-            if (allowed && refusedByGate)
+            if (!allowed && !refusedByGate && (int)status is >= 200 and < 400) unauthorisedSuccesses++; // a redirect to the sign-in is a refusal
+            if (allowed && refusedByGate && need != Need.Anyone) // an open row's own 401 or redirect (a wrong password, logout) is no refusal
                 failures.Add($"{key} as {user} on {network}: expected allowed, got {(int)status} {text}");
-            else if (!allowed && (!refusedByGate || status != Refusal(need, user, network)))
-                failures.Add($"{key} as {user} on {network}: expected {(int)Refusal(need, user, network)}, got {(int)status} {text}");
+            else if (!allowed && (!refusedByGate || status != Refusal(need, user, network, key.StartsWith("PAGE", StringComparison.Ordinal))))
+                failures.Add($"{key} as {user} on {network}: expected {(int)Refusal(need, user, network, key.StartsWith("PAGE", StringComparison.Ordinal))}, got {(int)status} {text}");
             if ((int)status is >= 200 and < 300 && !key.StartsWith("GET", StringComparison.Ordinal) && !key.StartsWith("PAGE", StringComparison.Ordinal))
                 await fixture.ResetAsync(network);
         }
         output.WriteLine($"HTTP matrix: {Table.Count} endpoints and pages × {Users.Length} users × {Networks.Length} networks = {cells} cells; " +
                          $"{unauthorisedSuccesses} unauthorised successes; {failures.Count} failures");
-        Assert.Equal(0, unauthorisedSuccesses);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(0, unauthorisedSuccesses);
     }
 
     /// <summary>
     /// One call. "Refused by the gate": 401, 403, or a 404 that is the network's (for the API the ProblemDetails names the
     /// network as missing; for a page the app's not-found page, exactly as for a network that does not exist), not an entity's or a meeting's.
-    /// A page's 401 and 403 carry the gate's <c>data-access="refused"</c>.
+    /// A page sends nobody to the sign-in page (302 to /login).
     /// </summary>
     private async Task<(HttpStatusCode Status, bool Refused, string Text)> CallAsync(string key, string user, string network)
     {
@@ -203,7 +212,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
             .Replace("{networkId}", network).Replace("{NetworkId}", network).Replace("{revision:long}", "1")
             .Replace("{documentName}", "v1").Replace("{code}", "de").Replace("{MeetingId}", "m1")
             .Replace("{user}", "spare@kreis.de").Replace("{userId}", fixture.Ids["spare"]).Replace("{shareId}", "none")
-            .Replace("{token}", "not-a-token").Replace("{id}", pattern.StartsWith("/api/accounts", StringComparison.Ordinal) ? fixture.Ids["spare"] : IdFor(pattern));
+            .Replace("{token}", "not-a-token").Replace("{Token}", "not-a-token").Replace("{id}", pattern.StartsWith("/api/accounts", StringComparison.Ordinal) ? fixture.Ids["spare"] : IdFor(pattern));
         using var client = fixture.Client(user);
         client.Timeout = TimeSpan.FromSeconds(15);
         using var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), url + Query(pattern));
@@ -211,9 +220,9 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         // Headers first: a page the gate let through is a 200 whatever its rendering does afterwards; refusals are read whole.
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var text = method == "PAGE" && response.StatusCode == HttpStatusCode.OK ? "" : await response.Content.ReadAsStringAsync();
-        var refused = (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                       && (method != "PAGE" || text.Contains("data-access=\"refused\"", StringComparison.Ordinal)))
-                      || (response.StatusCode == HttpStatusCode.NotFound && (method == "PAGE"
+        var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                      || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is not null && new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath == "/login")
+                      || (response.StatusCode == HttpStatusCode.NotFound && (method != "PAGE" || pattern.Contains("NetworkId}", StringComparison.Ordinal)) && (method == "PAGE"
                           ? text.Contains("data-testid=\"not-found\"", StringComparison.Ordinal) && !text.Contains("data-testid=\"map-page\"", StringComparison.Ordinal)
                           : text.Contains($"There is no network '{network}'", StringComparison.Ordinal)));
         return (response.StatusCode, refused, text.Length > 300 ? text[..300] : text);
@@ -265,6 +274,13 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         foreach (var user in Users)
         {
             await using var hub = fixture.Hub(user);
+            if (user == "anonymous")
+            {
+                // Nobody signed in does not get a connection at all: every method of the row is refused.
+                await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+                cells += HubMethods.Length;
+                continue;
+            }
             await hub.StartAsync();
             foreach (var (method, need) in HubMethods)
             {

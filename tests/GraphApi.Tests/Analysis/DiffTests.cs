@@ -59,7 +59,7 @@ public sealed class DiffTests
             .EnsureSuccessStatusCode();
 
         clock.Now = new DateTimeOffset(2024, 3, 5, 14, 30, 0, TimeSpan.Zero);
-        client.DefaultRequestHeaders.Add("X-User", "anna");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.AccountTokenAsync("anna@kreis.test", "anna"));
         var caritas = await client.GetFromJsonAsync<Actor>("/api/networks/kreis/actors/caritas", TestApp.Json);
         (await client.PutAsJsonAsync("/api/networks/kreis/actors/caritas", caritas! with { Name = "Caritas Peine", Kind = ActorKinds.Counselling }, TestApp.Json))
             .EnsureSuccessStatusCode();

@@ -145,6 +145,7 @@ public sealed class EdgeTests : IDisposable
         {
             o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
             o.Transports = HttpTransportType.LongPolling;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(_app.AdminToken);
         })
         .Build();
 }

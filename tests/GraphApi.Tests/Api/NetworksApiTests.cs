@@ -76,8 +76,9 @@ public sealed class NetworksApiTests : IDisposable
     public async Task HistoryRecordsWhoChangedWhatBeforeAndAfter()
     {
         (await _app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-User", "Frau Kilinc");
+        // The author is the signed-in account (its display name), whatever an X-User header says.
+        var client = await _app.CreateClientAsAsync("kilinc@kreis.test", "Frau Kilinc");
+        client.DefaultRequestHeaders.Add("X-User", "Mallory");
         var topic = await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/arbeit");
         topic["name"] = "Arbeit und Ausbildung";
         (await client.PutAsync("/api/networks/kreis/topics/arbeit", Json(topic.ToJsonString()))).EnsureSuccessStatusCode();

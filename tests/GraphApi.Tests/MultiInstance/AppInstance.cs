@@ -26,6 +26,8 @@ public sealed class AppInstance : IAsyncDisposable
 
     public string Url { get; }
     public HttpClient Client { get; }
+    /// <summary>The administrator's bearer token (the client sends it; hub clients need it too).</summary>
+    public string Token { get; private set; } = "";
     public string Log => string.Join('\n', _log);
 
     /// <summary>Starts an instance; <paramref name="settings"/> become environment variables (Store__Provider=Neo4j, ...).</summary>
@@ -49,7 +51,11 @@ public sealed class AppInstance : IAsyncDisposable
             try
             {
                 using var health = await instance.Client.GetAsync("/health");
-                if (health.IsSuccessStatusCode) return instance;
+                if (health.IsSuccessStatusCode)
+                {
+                    instance.Token = await AppProcess.SignInAsync(instance.Client);
+                    return instance;
+                }
             }
             catch (HttpRequestException) { /* not listening yet */ }
             if (DateTime.UtcNow > deadline)
@@ -62,7 +68,7 @@ public sealed class AppInstance : IAsyncDisposable
     }
 
     /// <summary>A hub client (the .NET SignalR client) that records every message it receives.</summary>
-    public async Task<HubClient> ConnectAsync() => await HubClient.ConnectAsync(Url + "/hubs/network");
+    public async Task<HubClient> ConnectAsync() => await HubClient.ConnectAsync(Url + "/hubs/network", Token);
 
     public async ValueTask DisposeAsync()
     {
@@ -85,9 +91,9 @@ public sealed class HubClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public static async Task<HubClient> ConnectAsync(string url)
+    public static async Task<HubClient> ConnectAsync(string url, string? token = null)
     {
-        var connection = new HubConnectionBuilder().WithUrl(url).AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions)).Build();
+        var connection = new HubConnectionBuilder().WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult(token)).AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions)).Build();
         var client = new HubClient(connection);
         foreach (var name in new[] { "changed", "presence", "moved", "follow", "deleted" })
             connection.On<JsonElement>(name, payload => client.Channel(name).Writer.TryWrite((payload, DateTime.UtcNow)));

@@ -12,7 +12,8 @@ public sealed class HubTests(MapApp app) : IClassFixture<MapApp>
 {
     private async Task<(HubConnection Connection, List<string> Heard)> ConnectAsync()
     {
-        var connection = new HubConnectionBuilder().WithUrl($"{app.BaseUrl}/hubs/network?lang=en").Build();
+        var token = await app.TokenAsync();
+        var connection = new HubConnectionBuilder().WithUrl($"{app.BaseUrl}/hubs/network?lang=en", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
         var heard = new List<string>();
         foreach (var name in new[] { ClientEvents.Changed, ClientEvents.Presence, ClientEvents.Moved, ClientEvents.Follow })
             connection.On<object>(name, _ => { lock (heard) heard.Add(name); });
@@ -73,7 +74,7 @@ public sealed class HubTests(MapApp app) : IClassFixture<MapApp>
     {
         var (client, heard) = await ConnectAsync();
         await client.InvokeAsync<JoinResult>("Join", "peine", "Hub client", "#336699");
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var http = await app.ApiClientAsync();
         (await http.PutAsync("/api/networks/peine/positions",
             new StringContent("""{"jobcenter-peine":{"x":10,"y":20}}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var body = new StringContent("""{"id":"hub-test-actor","name":"Hub-Test","kind":"other"}""", System.Text.Encoding.UTF8, "application/json");

@@ -25,20 +25,19 @@ public sealed class SecondInstanceTests(BrowserFixture browser, RedisServer redi
         {
             using var a = MapApp.Instance(folder, settings);
             using var b = MapApp.Instance(folder, settings);
-            var onA = await browser.NewPageAsync(a.BaseUrl);
+            await a.CreateAccountAsync("anna@kreis.test", "Anna auf A");
+            var onA = await browser.NewPageAsync(a.BaseUrl, email: "anna@kreis.test");
             var onB = await browser.NewPageAsync(b.BaseUrl);
             var mapA = new MapPage(onA);
             var mapB = new MapPage(onB);
             await mapA.OpenAsync("dithmarschen");
             await mapB.OpenAsync("dithmarschen");
 
-            // Presence spans both instances.
-            await onA.FillAsync("#my-name", "Anna auf A");
-            await onA.PressAsync("#my-name", "Tab");
+            // Presence spans both instances (the name is the account's).
             await Expect(onB.Locator("ul.presence")).ToContainTextAsync("Anna auf A");
 
             // An edit through A's API is drawn on B's map.
-            using var http = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
+            using var http = await a.ApiClientAsync();
             var clock = Stopwatch.StartNew();
             (await http.PostAsJsonAsync("/api/networks/dithmarschen/actors",
                 new { id = "verein-auf-a", name = "Verein, angelegt auf A", kind = "migrantOrganisation" })).EnsureSuccessStatusCode();

@@ -103,7 +103,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
     /// with every problem (keyed by its place) when there is any error, and <see cref="StaleImportException"/> (with the new
     /// preview) when <paramref name="expectedRevision"/> is given and the network is no longer at it.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(ImportInput input, long? expectedRevision, string author, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(ImportInput input, long? expectedRevision, Author author, CancellationToken ct = default)
     {
         var (target, problems) = Analyse(input);
         if (target is null)

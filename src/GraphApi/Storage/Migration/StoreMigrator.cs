@@ -117,5 +117,5 @@ public sealed class StoreMigrator(IGraphStore source, IGraphStore target, IStrin
     /// <summary>A change set as text: revision, time, author and every change with its states.</summary>
     private static string Describe(ChangeSet set) => string.Join("\n", set.Changes.Select(c =>
             $"{c.Op} {c.Kind} {c.Id} {(c.Before is null ? "-" : GraphJson.Serialize(c.Before))} {(c.After is null ? "-" : GraphJson.Serialize(c.After))}")
-        .Prepend($"{set.NetworkId} {set.Revision} {set.At:O} {set.Author}"));
+        .Prepend($"{set.NetworkId} {set.Revision} {set.At:O} {set.Author} {set.AuthorId}"));
 }

@@ -452,7 +452,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
                 ((List<Change>)sets[^1].Changes).Add(change);
             else
                 sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(c["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                    c["author"]!.GetValue<string>(), new List<Change> { change }));
+                    c["author"]!.GetValue<string>(), new List<Change> { change }) { AuthorId = c["authorId"]?.GetValue<string>() });
         }
         return sets;
     }
@@ -558,6 +558,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
             ["seq"] = seq, ["at"] = set.At.ToString("O"), ["author"] = set.Author, ["op"] = change.Op.ToString(),
             ["kind"] = change.Kind.ToString(), ["entityId"] = change.Id,
         };
+        if (set.AuthorId is not null) row["authorId"] = set.AuthorId; // accounts
         if (change.Before is not null) row["before"] = GraphJson.Serialize(change.Before);
         if (change.After is not null) row["after"] = GraphJson.Serialize(change.After);
         return row;

@@ -66,6 +66,10 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             PRIMARY KEY (network_id, node_id)
         ) WITHOUT ROWID;
         """,
+        // accounts: the author's user id beside the display name (null for changes made before accounts existed).
+        """
+        ALTER TABLE changes ADD COLUMN author_id TEXT;
+        """,
     ];
 
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -164,9 +168,9 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
                 "$n", "$id", "$kind", "$version", "$data");
             await using var delete = Command(connection, tx, "DELETE FROM entities WHERE network_id = $n AND id = $id;", "$n", "$id");
             await using var history = Command(connection, tx,
-                "INSERT INTO changes (network_id, revision, seq, at, author, op, kind, entity_id, before, after) " +
-                "VALUES ($n, $rev, $seq, $at, $author, $op, $kind, $id, $before, $after);",
-                "$n", "$rev", "$seq", "$at", "$author", "$op", "$kind", "$id", "$before", "$after");
+                "INSERT INTO changes (network_id, revision, seq, at, author, author_id, op, kind, entity_id, before, after) " +
+                "VALUES ($n, $rev, $seq, $at, $author, $authorId, $op, $kind, $id, $before, $after);",
+                "$n", "$rev", "$seq", "$at", "$author", "$authorId", "$op", "$kind", "$id", "$before", "$after");
 
             var at = changes.At.ToString("O");
             for (var seq = 0; seq < changes.Changes.Count; seq++)
@@ -179,7 +183,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
                     else
                         await RunAsync(delete, ct, changes.NetworkId, change.Id);
                 }
-                await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, change.Op.ToString(),
+                await RunAsync(history, ct, changes.NetworkId, changes.Revision, seq, at, changes.Author, (object?)changes.AuthorId ?? DBNull.Value, change.Op.ToString(),
                     change.Kind.ToString(), change.Id,
                     change.Before is null ? DBNull.Value : GraphJson.Serialize(change.Before),
                     change.After is null ? DBNull.Value : GraphJson.Serialize(change.After));
@@ -278,7 +282,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         await using var cmd = connection.CreateCommand();
         // The limit counts change sets, not rows, so a set is never cut in half.
         cmd.CommandText = """
-            SELECT revision, at, author, op, kind, entity_id, before, after FROM changes
+            SELECT revision, at, author, op, kind, entity_id, before, after, author_id FROM changes
             WHERE network_id = $n AND revision IN (
                 SELECT DISTINCT revision FROM changes
                 WHERE network_id = $n AND revision > $after AND ($entity IS NULL OR entity_id = $entity)
@@ -304,7 +308,8 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             if (sets.Count > 0 && sets[^1].Revision == revision)
                 ((List<Change>)sets[^1].Changes).Add(change);
             else
-                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change }));
+                sets.Add(new ChangeSet(networkId, revision, DateTimeOffset.Parse(reader.GetString(1)), reader.GetString(2), new List<Change> { change })
+                    { AuthorId = reader.IsDBNull(8) ? null : reader.GetString(8) });
         }
         return sets;
     }

@@ -1,4 +1,6 @@
+using GraphApi.Accounts;
 using GraphApi.Domain;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace GraphUi.Components.Panels;
 
@@ -6,14 +8,29 @@ namespace GraphUi.Components.Panels;
 /// One person's editing in one circuit: the name their changes carry in the history, and which change sets are
 /// their own (what "Rückgängig" and "Wiederholen" may touch). Scoped, so every panel of one page shares it.
 /// </summary>
-public sealed class EditSession
+public sealed class EditSession(AuthenticationStateProvider? authentication = null)
 {
+    private Author? _author;
+
     private readonly Dictionary<string, Stack<long>> _undo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Stack<long>> _redo = new(StringComparer.Ordinal);
     private readonly HashSet<(string, long)> _own = [];
 
-    /// <summary>The name in the history; the presence bar sets it ("Ihr Name").</summary>
-    public string Author { get; set; } = "Gast";
+    /// <summary>
+    /// The author in the history: the circuit's signed-in account (display name and user id), never a name typed into
+    /// the page. A test without a circuit may set it.
+    /// </summary>
+    public Author Author
+    {
+        get => _author ?? Signed() ?? new Author("Gast");
+        set => _author = value;
+    }
+
+    /// <summary>The circuit's user. Blazor Server sets it from the page request before any component runs, so the task is done.</summary>
+    private Author? Signed() =>
+        authentication?.GetAuthenticationStateAsync() is { IsCompletedSuccessfully: true } state && Users.IdOf(state.Result.User) is { } id
+            ? new Author(Users.DisplayNameOf(state.Result.User), id)
+            : (Author?)null;
 
     /// <summary>Raised when own changes, undo or redo changed, so buttons elsewhere on the page can update.</summary>
     public event Action? Changed;
