@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 using GraphApi.Exchange;
 using GraphApi.Exchange.Excel;
@@ -29,7 +30,8 @@ public static class ExchangeApi
             // No Accepts(...): it would answer 415 for any content type not listed, but the importer tells formats apart by content.
             .Produces<ImportResult>().Produces<ImportPreview>(StatusCodes.Status200OK)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .DecidedByHandler(); // the network is named in the file: owners import over theirs, administrators create new ones
         group.MapGet("/{networkId}/export", Export).WithName("ExportNetwork")
             .WithSummary("The whole network in one format: ?format=json (default; the same content always gives the same bytes), " +
                          "xlsx, csv (a zip), graphml, gexf, and whatever other writers are registered (svg, png, cypher). " +
@@ -42,10 +44,11 @@ public static class ExchangeApi
     }
 
     // The body is read by hand, so that any format (and unreadable JSON) is reported with its place like any other problem.
-    private static async Task<IResult> Import(NetworkImporter importer, HttpRequest request, CancellationToken ct,
+    private static async Task<IResult> Import(NetworkImporter importer, NetworkAccess access, NetworkRights rights, NetworkService networks, HttpRequest request, CancellationToken ct,
         bool? dryRun = null, long? expectedRevision = null, string? network = null, string? name = null, string? format = null,
         string? typeAttribute = null, string? bodyValue = null)
     {
+        if (!Principals.IsSignedIn(request.HttpContext.User)) return AccessRules.Refusal(AccessDecision.SignInFirst, null);
         var options = new ImportOptions(Blank(network), Blank(name)) { TypeAttribute = Blank(typeAttribute), BodyValue = Blank(bodyValue) };
         ImportInput input;
         if (request.HasFormContentType)
@@ -59,10 +62,18 @@ public static class ExchangeApi
         }
         else input = await importer.ReadAsync(request.Body, request.ContentType, options, Blank(format), ct);
 
+        var user = request.HttpContext.User;
+        var target = input.Document.Network?.Id;
+        var creating = target is null || await networks.TryGetAsync(target, ct) is null;
+        var decision = creating
+            ? NetworkAccess.CanCreateNetworks(user) ? AccessDecision.Allowed : AccessDecision.Forbidden
+            : await access.DecideAsync(user, target!, NetworkAction.Manage, ct);
+        if (decision != AccessDecision.Allowed) return AccessRules.Refusal(decision, target);
         if (dryRun == true) return TypedResults.Ok(await importer.PreviewAsync(input, ct));
         try
         {
             var result = await importer.ImportAsync(input, expectedRevision, ApiConventions.Author(request.HttpContext), ct);
+            if (creating && Principals.IdOf(user) is { } owner) await rights.MakeOwnerAsync(result.NetworkId, owner, user.Identity?.Name ?? owner, ct);
             request.HttpContext.Response.Headers["X-Revision"] = result.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Ok(result);
         }

@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Accounts;
 using GraphApi.Localization;
 using GraphApi.Domain;
@@ -44,6 +45,7 @@ public static class GraphApiExtensions
         services.AddExchangeFormats();
         services.AddSvgExport();
         services.AddSingleton<SeedLoader>();
+        services.AddNetworkAccess();
 
         services.ConfigureHttpJsonOptions(o => GraphJson.Configure(o.SerializerOptions));
         // Minimal APIs answer unreadable bodies with a bare 400 unless told to throw; the ProblemHandler gives them the common shape.
@@ -63,6 +65,7 @@ public static class GraphApiExtensions
                 o.MaximumReceiveMessageSize = 256 * 1024; // a few thousand node positions; more is a mistake or an attack
                 o.AddFilter<HubCulture>();
                 o.AddFilter<LiveRateLimit>();
+                o.AddFilter<HubAccessFilter>(); // roles: after the rate limit, so a flood of refused calls is still a flood
             })
             .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions));
         services.AddLiveBus(signalR, builder.Configuration["Live:Redis"]);
@@ -93,6 +96,7 @@ public static class GraphApiExtensions
         // Before the rate limiter, which charges a signed-in request to its user.
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseShareLinks(); // roles: a share link's cookie makes its visitor a viewer of that one network
         app.UseExceptionHandler();
         app.UseMiddleware<CookieAntiforgery>();
         // API routes answer every bare status (an unknown route, say) with ProblemDetails; pages have their own 404 page.
@@ -104,16 +108,19 @@ public static class GraphApiExtensions
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-        // Every network endpoint and the live hub need a signed-in user (cookie or bearer token); what each may do on a
-        // network is the roles' check. Sign-in, the OpenAPI document and /health stay open.
+        // Every network endpoint and the live hub need a signed-in user (cookie or bearer token) or a share link's visitor;
+        // what each may do on a network is decided by the roles' one gate (NetworkAccessFilter asks NetworkAccess).
+        // Sign-in, the OpenAPI document and /health stay open.
         app.MapHub<NetworkHub>(NetworkHub.Path).RequireAuthorization();
-        var signedIn = app.MapGroup("").RequireAuthorization();
-        signedIn.MapNetworks();
-        signedIn.MapEntities();
-        signedIn.MapExchange();
-        signedIn.MapDiagram();
-        signedIn.MapAnalysis();
-        signedIn.MapPrivacy();
+        var api = app.MapGroup("").RequireAuthorization().AddEndpointFilter<NetworkAccessFilter>();
+        api.MapNetworks();
+        api.MapEntities();
+        api.MapExchange();
+        api.MapDiagram();
+        api.MapAnalysis();
+        api.MapPrivacy();
+        api.MapAccess();
+        app.MapShareLinks();
         app.MapAccounts();
         return app;
     }

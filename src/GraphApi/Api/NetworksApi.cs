@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 using GraphApi.Networks;
 using GraphApi.Storage;
@@ -14,17 +15,20 @@ public static class NetworksApi
     public static IEndpointRouteBuilder MapNetworks(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/networks").WithTags("Networks");
-        group.MapGet("/", ListNetworks).WithName("ListNetworks").WithSummary("All networks, with optional text search and paging.");
+        group.MapGet("/", ListNetworks).WithName("ListNetworks").WithSummary("The networks the caller may see, with optional text search and paging.")
+            .RequireSignedIn();
         group.MapGet("/{networkId}", GetNetwork).WithName("GetNetwork").WithSummary("One network with its revision and counts.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateNetwork).WithName("CreateNetwork").WithSummary("Creates an empty network.")
+        group.MapPost("/", CreateNetwork).WithName("CreateNetwork").WithSummary("Creates an empty network (administrators); its creator owns it.")
+            .RequireAdministrator()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{networkId}", UpdateNetwork).WithName("UpdateNetwork")
             .WithSummary("Renames a network or changes its description and composition rules; needs the version it is based on.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{networkId}", DeleteNetwork).WithName("DeleteNetwork")
-            .WithSummary("Moves a network with everything in it to the trash (/api/trash), restorable for 30 days, then erased; " +
+            .WithSummary("Moves a network with everything in it to the trash (/api/trash), restorable by its owner for 30 days, then erased; " +
                          "'version' (required, else 428) must be the network's current version.")
+            .RequireNetwork(NetworkAction.Manage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{networkId}/history", History).WithName("GetHistory")
@@ -48,10 +52,13 @@ public static class NetworksApi
     /// both from <see cref="GraphApi.Analysis.Figures"/>, so they are what the report, panels and table show.</summary>
     public sealed record NetworkSummary(Network Network, long Revision, IReadOnlyDictionary<string, int> Counts, GraphApi.Analysis.NetworkFigures? Figures = null);
 
-    private static async Task<Ok<Page<Network>>> ListNetworks(NetworkService networks, string? text, int? offset, int? limit, CancellationToken ct)
+    private static async Task<Ok<Page<Network>>> ListNetworks(NetworkService networks, NetworkAccess access, HttpContext context, string? text,
+        int? offset, int? limit, CancellationToken ct)
     {
         var (skip, take) = ApiConventions.Paging(offset, limit);
+        var visible = await access.VisibleNetworksAsync(context.User, ct);
         var all = (await networks.ListNetworksAsync(ct))
+            .Where(n => visible is null || visible.Contains(n.Id))
             .Where(n => text is null || n.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || n.Id.Contains(text, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return TypedResults.Ok(new Page<Network>(all.Skip(skip).Take(take).ToList(), all.Count, skip, take));
@@ -66,10 +73,12 @@ public static class NetworksApi
         return TypedResults.Ok(new NetworkSummary(snapshot.Network, snapshot.Revision, counts, figures));
     }
 
-    private static async Task<Created<Network>> CreateNetwork(NetworkService networks, Network network, HttpContext context, CancellationToken ct)
+    private static async Task<Created<Network>> CreateNetwork(NetworkService networks, NetworkRights rights, Network network, HttpContext context,
+        CancellationToken ct)
     {
         var set = await networks.CreateNetworkAsync(ApiConventions.Body(network), ApiConventions.Author(context), ct);
         var created = (Network)set.Changes[0].After!;
+        if (Principals.IdOf(context.User) is { } owner) await rights.MakeOwnerAsync(created.Id, owner, context.User.Identity?.Name ?? owner, ct);
         return TypedResults.Created($"/api/networks/{created.Id}", created);
     }
 
@@ -80,6 +89,7 @@ public static class NetworksApi
         return TypedResults.Ok((Network)set.Changes[0].After!);
     }
 
+    // Its members and share links stay with it in the trash, so that its owner can restore it; they go when it is erased.
     private static async Task<NoContent> DeleteNetwork(NetworkService networks, string networkId, long? version, HttpContext context,
         CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 using GraphApi.Privacy;
 using Microsoft.AspNetCore.Builder;
@@ -19,25 +20,28 @@ public static class PrivacyApi
         trash.MapGet("/", ListTrash).WithName("ListTrash")
             .WithSummary("Deleted networks in the trash, with when and by whom they were deleted and when they will be erased.");
         trash.MapPost("/{networkId}/restore", RestoreFromTrash).WithName("RestoreFromTrash")
-            .WithSummary("Takes a network out of the trash exactly as it was (state, history, positions).")
+            .WithSummary("Takes a network out of the trash exactly as it was (state, history, positions); its owner.")
+            .RequireNetwork(NetworkAction.Manage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var persons = routes.MapGroup("/api/networks/{networkId}/persons").WithTags("Persons");
         persons.MapGet("/due", Due).WithName("ListPersonsDue")
             .WithSummary("Persons whose retention date (retainUntil) is on or before 'asOf' (default today): due for review or erasure.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        persons.MapPost("/{personId}/erase", Erase).WithName("ErasePerson")
+        persons.MapPost("/{personId}/erase", Erase).WithName("ErasePerson").RequireNetwork(NetworkAction.Manage)
             .WithSummary("Erases a person (DSGVO Art. 17) from the current state, the stored history and the map positions; the erasure " +
                          "is recorded without the name. Cannot be undone.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        persons.MapGet("/{personId}/export", Export).WithName("ExportPersonData")
+        persons.MapGet("/{personId}/export", Export).WithName("ExportPersonData").RequireNetwork(NetworkAction.Manage)
             .WithSummary("Everything stored about a person (DSGVO Art. 15) as JSON: the person, their memberships, every stored change and their position.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<Ok<IReadOnlyList<TrashEntry>>> ListTrash(TrashService trash, CancellationToken ct) =>
-        TypedResults.Ok(await trash.ListAsync(ct));
+    /// <summary>Each sees the deleted networks they own (an administrator all): only an owner can restore one.</summary>
+    private static async Task<Ok<IReadOnlyList<TrashEntry>>> ListTrash(TrashService trash, NetworkAccess access, HttpContext context,
+        CancellationToken ct) =>
+        TypedResults.Ok(await access.ManagedAsync(context.User, await trash.ListAsync(ct), e => e.NetworkId, ct));
 
     private static async Task<NoContent> RestoreFromTrash(TrashService trash, string networkId, CancellationToken ct)
     {

@@ -28,6 +28,9 @@ public sealed record NetworkFilter
 
     public bool Shows(string layer) => Layers.Contains(layer);
 
+    /// <summary>The same view with the person layer off (roles: what a share link shows, never person names).</summary>
+    public NetworkFilter WithoutPersons() => Shows("person") ? this with { Layers = Layers.Where(l => l != "person").ToHashSet(StringComparer.Ordinal) } : this;
+
     /// <summary>Reads <c>layers=actor,body&amp;actorKind=&amp;bodyKind=&amp;topic=&amp;territory=&amp;status=&amp;asOf=YYYY-MM-DD&amp;q=</c>; unknown or malformed values are ignored.</summary>
     public static NetworkFilter Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {

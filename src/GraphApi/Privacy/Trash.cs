@@ -54,7 +54,11 @@ public sealed class TrashService(IGraphStore store, TimeProvider clock, IOptions
         var now = clock.GetUtcNow();
         var erased = new List<string>();
         foreach (var entry in await ListAsync(ct))
-            if (entry.ErasedAt <= now && await store.DeleteNetworkAsync(entry.NetworkId, ct)) erased.Add(entry.NetworkId);
+            if (entry.ErasedAt <= now && await store.DeleteNetworkAsync(entry.NetworkId, ct))
+            {
+                await store.RemoveAccessAsync(entry.NetworkId, ct); // its members and share links kept it restorable until now
+                erased.Add(entry.NetworkId);
+            }
         return new PurgeRun(now, erased);
     }
 }

@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 
 namespace GraphApi.Storage;
@@ -73,6 +74,36 @@ public interface IGraphStore
     /// </summary>
     /// <exception cref="ConflictException">Another writer got there first.</exception>
     Task EraseAsync(ChangeSet erasure, long expectedRevision, string entityId, Func<Entity, Entity> scrub, CancellationToken ct = default);
+    #region roles: members and share links, kept with the network (issue 10; engineer roles)
+
+    /// <summary>The members of a network with their roles, ordered by user id.</summary>
+    Task<IReadOnlyList<NetworkMember>> ListMembersAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>Every network a user is a member of, with the role there.</summary>
+    Task<IReadOnlyDictionary<string, NetworkRole>> RolesOfUserAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>Adds a member or changes a member's role.</summary>
+    Task SetMemberAsync(string networkId, NetworkMember member, CancellationToken ct = default);
+
+    /// <summary>Removes a member; false if the user was none.</summary>
+    Task<bool> RemoveMemberAsync(string networkId, string userId, CancellationToken ct = default);
+
+    /// <summary>The share links of a network (expired ones too, until removed), newest first.</summary>
+    Task<IReadOnlyList<ShareLink>> ListSharesAsync(string networkId, CancellationToken ct = default);
+
+    /// <summary>Stores a new share link.</summary>
+    Task AddShareAsync(ShareLink share, CancellationToken ct = default);
+
+    /// <summary>The share link with this token hash, or null.</summary>
+    Task<ShareLink?> FindShareAsync(string tokenHash, CancellationToken ct = default);
+
+    /// <summary>Removes (revokes) a share link of a network; false if there was none.</summary>
+    Task<bool> RemoveShareAsync(string networkId, string shareId, CancellationToken ct = default);
+
+    /// <summary>Forgets every member and share link of a network: when the network itself is erased.</summary>
+    Task RemoveAccessAsync(string networkId, CancellationToken ct = default);
+
+    #endregion
 }
 
 /// <summary>A network in the trash: its last state's header, when it was deleted and by whom (display name and account id).</summary>

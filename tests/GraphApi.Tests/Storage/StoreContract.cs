@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 using GraphApi.Storage;
 
@@ -445,4 +446,81 @@ public abstract class StoreContract
         // Everything else is as it was.
         Assert.Equal(Canonical(all.Skip(1).Where(e => e.Id is not ("leitung" or "m2"))), Canonical(loaded.Everything));
     }
+    #region roles: members and share links are kept with the network (issue 10; engineer roles)
+
+    private static ShareLink Share(string networkId, string id, string hash, DateTimeOffset expires) =>
+        new(id, networkId, hash, "Steuerungsgruppe „Ä“", "/report?asOf=2024-01-01&layers=actor,body", At, expires, "user-1");
+
+    [SkippableFact]
+    public async Task MembersAreKeptPerNetworkWithTheirRoles()
+    {
+        var store = await StoreAsync();
+        var (a, b) = (NewId(), NewId());
+        var (jürgen, łucja) = (NewId("u"), NewId("u"));
+        await store.SetMemberAsync(a, new NetworkMember(jürgen, NetworkRole.Owner, "jürgen.müller@kreis.de", At));
+        await store.SetMemberAsync(a, new NetworkMember(łucja, NetworkRole.Viewer, "łucja@kreis.de", At));
+        await store.SetMemberAsync(b, new NetworkMember(łucja, NetworkRole.Editor, "łucja@kreis.de", At));
+
+        Assert.Equal(
+            new[] { new NetworkMember(jürgen, NetworkRole.Owner, "jürgen.müller@kreis.de", At), new NetworkMember(łucja, NetworkRole.Viewer, "łucja@kreis.de", At) }
+                .OrderBy(m => m.UserId, StringComparer.Ordinal),
+            await store.ListMembersAsync(a));
+        Assert.Equal(new Dictionary<string, NetworkRole> { [a] = NetworkRole.Viewer, [b] = NetworkRole.Editor }, await store.RolesOfUserAsync(łucja));
+
+        // A new role replaces the old one and keeps the day the member was added.
+        await store.SetMemberAsync(a, new NetworkMember(łucja, NetworkRole.Editor, "łucja@kreis.de", At.AddDays(3)));
+        Assert.Equal(new NetworkMember(łucja, NetworkRole.Editor, "łucja@kreis.de", At), (await store.ListMembersAsync(a)).Single(m => m.UserId == łucja));
+
+        Assert.True(await store.RemoveMemberAsync(a, łucja));
+        Assert.False(await store.RemoveMemberAsync(a, łucja));
+        Assert.Equal([jürgen], (await store.ListMembersAsync(a)).Select(m => m.UserId));
+        Assert.Equal(new Dictionary<string, NetworkRole> { [b] = NetworkRole.Editor }, await store.RolesOfUserAsync(łucja));
+    }
+
+    [SkippableFact]
+    public async Task ShareLinksAreFoundByTheirHashAndRevokedPerNetwork()
+    {
+        var store = await StoreAsync();
+        var (a, b) = (NewId(), NewId());
+        var hash1 = NewId("h") + "1";
+        var hash2 = NewId("h") + "2";
+        var first = Share(a, "s1", hash1, At.AddDays(30));
+        var second = Share(a, "s2", hash2, At.AddDays(1)) with { Created = At.AddHours(1), View = "" };
+        await store.AddShareAsync(first);
+        await store.AddShareAsync(second);
+
+        Assert.Equal(first, await store.FindShareAsync(hash1));
+        Assert.Null(await store.FindShareAsync("no-such-hash"));
+        Assert.Equal([second, first], await store.ListSharesAsync(a)); // newest first
+        Assert.Empty(await store.ListSharesAsync(b));
+
+        Assert.False(await store.RemoveShareAsync(b, "s1")); // another network's link is not this network's to revoke
+        Assert.True(await store.RemoveShareAsync(a, "s1"));
+        Assert.Null(await store.FindShareAsync(hash1));
+        Assert.Equal([second], await store.ListSharesAsync(a));
+    }
+
+    [SkippableFact]
+    public async Task RemovingANetworksAccessLeavesOtherNetworksAlone()
+    {
+        var store = await StoreAsync();
+        var (a, b) = (NewId(), NewId());
+        var user = NewId("u");
+        await store.SetMemberAsync(a, new NetworkMember(user, NetworkRole.Owner, "a@kreis.de", At));
+        await store.SetMemberAsync(b, new NetworkMember(user, NetworkRole.Owner, "a@kreis.de", At));
+        var hashA = NewId("h");
+        var hashB = NewId("h");
+        await store.AddShareAsync(Share(a, "s", hashA, At.AddDays(5)));
+        await store.AddShareAsync(Share(b, "s", hashB, At.AddDays(5)));
+
+        await store.RemoveAccessAsync(a);
+
+        Assert.Empty(await store.ListMembersAsync(a));
+        Assert.Empty(await store.ListSharesAsync(a));
+        Assert.Null(await store.FindShareAsync(hashA));
+        Assert.Single(await store.ListMembersAsync(b));
+        Assert.NotNull(await store.FindShareAsync(hashB));
+    }
+
+    #endregion
 }

@@ -57,6 +57,7 @@ public sealed class StoreMigrator(IGraphStore source, IGraphStore target, IStrin
             throw new MigrationException(text["migrate.noCreation", id]);
 
         if (replace) await target.DeleteNetworkAsync(id, ct);
+        if (replace) await target.RemoveAccessAsync(id, ct); // roles: members and share links go with the network
         try
         {
             var revision = 0L;
@@ -67,6 +68,7 @@ public sealed class StoreMigrator(IGraphStore source, IGraphStore target, IStrin
             }
             var positions = await source.LoadPositionsAsync(id, ct);
             if (positions.Count > 0) await target.SavePositionsAsync(id, positions, ct);
+            await CopyAccessAsync(id, ct);
 
             var difference = await DifferenceAsync(id, history, positions, ct);
             if (difference is not null) throw new MigrationException(text["migrate.differs", id, difference]);
@@ -75,7 +77,7 @@ public sealed class StoreMigrator(IGraphStore source, IGraphStore target, IStrin
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Nothing half-copied stays behind; the source is untouched.
-            try { await target.DeleteNetworkAsync(id, CancellationToken.None); } catch (Exception) { /* the first error is the one to tell */ }
+            try { await target.DeleteNetworkAsync(id, CancellationToken.None); await target.RemoveAccessAsync(id, CancellationToken.None); } catch (Exception) { /* the first error is the one to tell */ }
             throw e as MigrationException ?? new MigrationException(text["migrate.failed", id, e.Message], e);
         }
     }
@@ -100,7 +102,16 @@ public sealed class StoreMigrator(IGraphStore source, IGraphStore target, IStrin
 
         var placed = await target.LoadPositionsAsync(id, ct);
         if (placed.Count != positions.Count || positions.Any(p => !placed.TryGetValue(p.Key, out var q) || q != p.Value)) return "positions";
+        if (!(await source.ListMembersAsync(id, ct)).SequenceEqual(await target.ListMembersAsync(id, ct))) return "members";
+        if (!(await source.ListSharesAsync(id, ct)).SequenceEqual(await target.ListSharesAsync(id, ct))) return "share links";
         return null;
+    }
+
+    /// <summary>Roles and share links are kept with the network, so they move with it (issue 10).</summary>
+    private async Task CopyAccessAsync(string id, CancellationToken ct)
+    {
+        foreach (var member in await source.ListMembersAsync(id, ct)) await target.SetMemberAsync(id, member, ct);
+        foreach (var share in await source.ListSharesAsync(id, ct)) await target.AddShareAsync(share, ct);
     }
 
     /// <summary>A change set as text: revision, time, author and every change with its states.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GraphApi.Access;
 using GraphApi.Domain;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     {
         _transport ??= await ChooseTransportAsync(ct);
         var server = await Transport.DiscoverAsync(ct);
-        foreach (var statement in Schema(server.Major))
+        foreach (var statement in Schema(server.Major).Concat(AccessSchema(server.Major)))
         {
             try
             {
@@ -566,6 +567,121 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
     private static long Long(JsonNode? node) => node?.GetValue<long>() ?? throw new FormatException("A number was expected, not null.");
 
     private static double Double(JsonNode? node) => node!.GetValue<double>();
+
+    #region roles: members and share links (issue 10; engineer roles)
+
+    /// <summary>
+    /// Members are <c>:NetworkMember</c> nodes (<c>key</c> = network + user id), share links <c>:ShareLink</c> nodes (keyed by
+    /// the token's hash), both with the <c>networkId</c> of their network, like positions and history.
+    /// </summary>
+    public static IReadOnlyList<string> AccessSchema(int major) => major >= 5
+        ?
+        [
+            "CREATE CONSTRAINT network_member_key IF NOT EXISTS FOR (m:NetworkMember) REQUIRE m.key IS UNIQUE",
+            "CREATE CONSTRAINT share_link_hash IF NOT EXISTS FOR (s:ShareLink) REQUIRE s.tokenHash IS UNIQUE",
+            "CREATE INDEX network_member_user IF NOT EXISTS FOR (m:NetworkMember) ON (m.userId)",
+            "CREATE INDEX network_member_network IF NOT EXISTS FOR (m:NetworkMember) ON (m.networkId)",
+            "CREATE INDEX share_link_network IF NOT EXISTS FOR (s:ShareLink) ON (s.networkId)",
+        ]
+        :
+        [
+            "CREATE CONSTRAINT ON (m:NetworkMember) ASSERT m.key IS UNIQUE",
+            "CREATE CONSTRAINT ON (s:ShareLink) ASSERT s.tokenHash IS UNIQUE",
+            "CREATE INDEX ON :NetworkMember(userId)",
+            "CREATE INDEX ON :NetworkMember(networkId)",
+            "CREATE INDEX ON :ShareLink(networkId)",
+        ];
+
+    public async Task<IReadOnlyList<NetworkMember>> ListMembersAsync(string networkId, CancellationToken ct = default)
+    {
+        var results = await ReadAsync([new("MATCH (m:NetworkMember) WHERE m.networkId = $network " +
+            "RETURN m.userId, m.role, m.name, m.added ORDER BY m.userId", new Dictionary<string, object?> { ["network"] = networkId })], ct);
+        return results[0].Rows.Select(r => new NetworkMember(r[0]!.GetValue<string>(), Enum.Parse<NetworkRole>(r[1]!.GetValue<string>()),
+            r[2]!.GetValue<string>(), When(r[3]))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, NetworkRole>> RolesOfUserAsync(string userId, CancellationToken ct = default)
+    {
+        var results = await ReadAsync([new("MATCH (m:NetworkMember) WHERE m.userId = $user RETURN m.networkId, m.role",
+            new Dictionary<string, object?> { ["user"] = userId })], ct);
+        return results[0].Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => Enum.Parse<NetworkRole>(r[1]!.GetValue<string>()), StringComparer.Ordinal);
+    }
+
+    public Task SetMemberAsync(string networkId, NetworkMember member, CancellationToken ct = default) =>
+        WriteAsync(new("MERGE (m:NetworkMember {key: $key}) ON CREATE SET m.added = $added " +
+            "SET m.networkId = $network, m.userId = $user, m.role = $role, m.name = $name RETURN count(*)",
+            new Dictionary<string, object?>
+            {
+                ["key"] = Key(networkId, member.UserId), ["network"] = networkId, ["user"] = member.UserId, ["role"] = member.Role.ToString(),
+                ["name"] = member.Name, ["added"] = member.Added.ToString("O"),
+            }), ct);
+
+    public async Task<bool> RemoveMemberAsync(string networkId, string userId, CancellationToken ct = default) =>
+        await WriteAsync(new("MATCH (m:NetworkMember {key: $key}) DELETE m RETURN count(*)",
+            new Dictionary<string, object?> { ["key"] = Key(networkId, userId) }), ct) > 0;
+
+    public async Task<IReadOnlyList<ShareLink>> ListSharesAsync(string networkId, CancellationToken ct = default)
+    {
+        var results = await ReadAsync([new("MATCH (s:ShareLink) WHERE s.networkId = $network RETURN properties(s) ORDER BY s.created DESC, s.id",
+            new Dictionary<string, object?> { ["network"] = networkId })], ct);
+        return results[0].Rows.Select(r => ShareFrom(r[0]!.AsObject())).ToList();
+    }
+
+    public Task AddShareAsync(ShareLink share, CancellationToken ct = default) =>
+        WriteAsync(new("CREATE (s:ShareLink) SET s = $props RETURN count(*)", new Dictionary<string, object?>
+        {
+            ["props"] = new Dictionary<string, object?>
+            {
+                ["tokenHash"] = share.TokenHash, ["id"] = share.Id, ["networkId"] = share.NetworkId, ["label"] = share.Label,
+                ["view"] = share.View, ["created"] = share.Created.ToString("O"), ["expires"] = share.Expires.ToString("O"),
+                ["createdBy"] = share.CreatedBy,
+            },
+        }), ct);
+
+    public async Task<ShareLink?> FindShareAsync(string tokenHash, CancellationToken ct = default)
+    {
+        var results = await ReadAsync([new("MATCH (s:ShareLink {tokenHash: $hash}) RETURN properties(s)",
+            new Dictionary<string, object?> { ["hash"] = tokenHash })], ct);
+        return results[0].Rows.Count == 0 ? null : ShareFrom(results[0].Rows[0][0]!.AsObject());
+    }
+
+    public async Task<bool> RemoveShareAsync(string networkId, string shareId, CancellationToken ct = default) =>
+        await WriteAsync(new("MATCH (s:ShareLink) WHERE s.networkId = $network AND s.id = $id DELETE s RETURN count(*)",
+            new Dictionary<string, object?> { ["network"] = networkId, ["id"] = shareId }), ct) > 0;
+
+    public Task RemoveAccessAsync(string networkId, CancellationToken ct = default) =>
+        WithRetriesAsync(async () =>
+        {
+            var p = new Dictionary<string, object?> { ["network"] = networkId };
+            await using var tx = Transport.Begin(AccessMode.Write);
+            await tx.CommitAsync(
+            [
+                new("MATCH (m:NetworkMember) WHERE m.networkId = $network DELETE m", p),
+                new("MATCH (s:ShareLink) WHERE s.networkId = $network DELETE s", p),
+            ], ct);
+        }, ct);
+
+    /// <summary>One write statement that returns a count, in its own transaction; the count.</summary>
+    private async Task<long> WriteAsync(CypherStatement statement, CancellationToken ct)
+    {
+        long count = 0;
+        await WithRetriesAsync(async () =>
+        {
+            await using var tx = Transport.Begin(AccessMode.Write);
+            var results = await tx.CommitAsync([statement], ct);
+            count = results[0].Rows.Count == 0 ? 0 : Long(results[0].Rows[0][0]);
+        }, ct);
+        return count;
+    }
+
+    private static ShareLink ShareFrom(JsonObject s) => new(s["id"]!.GetValue<string>(), s["networkId"]!.GetValue<string>(),
+        s["tokenHash"]!.GetValue<string>(), s["label"]!.GetValue<string>(), s["view"]!.GetValue<string>(), When(s["created"]), When(s["expires"]),
+        s["createdBy"]!.GetValue<string>());
+
+    private static DateTimeOffset When(JsonNode? node) =>
+        DateTimeOffset.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    #endregion
 
     public void Dispose() => _transport?.Dispose();
 

@@ -1,3 +1,4 @@
+using GraphApi.Access;
 using GraphApi.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -92,6 +93,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             await ExecuteAsync(connection, $"PRAGMA user_version = {i + 1};", ct, tx);
             await tx.CommitAsync(ct);
         }
+        await ExecuteAsync(connection, AccessSchema, ct);
     }
 
     public async Task<IReadOnlyList<Network>> ListNetworksAsync(CancellationToken ct = default)
@@ -324,6 +326,131 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
         }
         return sets;
     }
+
+    #region roles: members and share links (issue 10; engineer roles)
+
+    /// <summary>
+    /// Members and share links, beside the network rows. Idempotent rather than a numbered migration, so that it does
+    /// not compete with other work for the next migration number.
+    /// </summary>
+    private const string AccessSchema = """
+        CREATE TABLE IF NOT EXISTS network_members (
+            network_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            added TEXT NOT NULL,
+            PRIMARY KEY (network_id, user_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS network_members_by_user ON network_members (user_id);
+        CREATE TABLE IF NOT EXISTS share_links (
+            token_hash TEXT NOT NULL PRIMARY KEY,
+            id TEXT NOT NULL,
+            network_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            view TEXT NOT NULL,
+            created TEXT NOT NULL,
+            expires TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX IF NOT EXISTS share_links_by_network ON share_links (network_id, id);
+        """;
+
+    public async Task<IReadOnlyList<NetworkMember>> ListMembersAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT user_id, role, name, added FROM network_members WHERE network_id = $n ORDER BY user_id;";
+        cmd.Parameters.AddWithValue("$n", networkId);
+        var members = new List<NetworkMember>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            members.Add(new NetworkMember(reader.GetString(0), Enum.Parse<NetworkRole>(reader.GetString(1)), reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
+        return members;
+    }
+
+    public async Task<IReadOnlyDictionary<string, NetworkRole>> RolesOfUserAsync(string userId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT network_id, role FROM network_members WHERE user_id = $u;";
+        cmd.Parameters.AddWithValue("$u", userId);
+        var roles = new Dictionary<string, NetworkRole>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) roles[reader.GetString(0)] = Enum.Parse<NetworkRole>(reader.GetString(1));
+        return roles;
+    }
+
+    public Task SetMemberAsync(string networkId, NetworkMember member, CancellationToken ct = default) =>
+        WriteAsync("INSERT INTO network_members (network_id, user_id, role, name, added) VALUES ($1, $2, $3, $4, $5) " +
+                   "ON CONFLICT (network_id, user_id) DO UPDATE SET role = excluded.role, name = excluded.name;",
+            ct, networkId, member.UserId, member.Role.ToString(), member.Name, member.Added.ToString("O"));
+
+    public async Task<bool> RemoveMemberAsync(string networkId, string userId, CancellationToken ct = default) =>
+        await WriteAsync("DELETE FROM network_members WHERE network_id = $1 AND user_id = $2;", ct, networkId, userId) > 0;
+
+    public async Task<IReadOnlyList<ShareLink>> ListSharesAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {ShareColumns} FROM share_links WHERE network_id = $n ORDER BY created DESC, id;";
+        cmd.Parameters.AddWithValue("$n", networkId);
+        var shares = new List<ShareLink>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) shares.Add(ShareFrom(reader));
+        return shares;
+    }
+
+    public Task AddShareAsync(ShareLink share, CancellationToken ct = default) =>
+        WriteAsync($"INSERT INTO share_links ({ShareColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8);", ct,
+            share.TokenHash, share.Id, share.NetworkId, share.Label, share.View, share.Created.ToString("O"), share.Expires.ToString("O"), share.CreatedBy);
+
+    public async Task<ShareLink?> FindShareAsync(string tokenHash, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {ShareColumns} FROM share_links WHERE token_hash = $h;";
+        cmd.Parameters.AddWithValue("$h", tokenHash);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ShareFrom(reader) : null;
+    }
+
+    public async Task<bool> RemoveShareAsync(string networkId, string shareId, CancellationToken ct = default) =>
+        await WriteAsync("DELETE FROM share_links WHERE network_id = $1 AND id = $2;", ct, networkId, shareId) > 0;
+
+    public Task RemoveAccessAsync(string networkId, CancellationToken ct = default) =>
+        WriteAsync("DELETE FROM network_members WHERE network_id = $1; DELETE FROM share_links WHERE network_id = $1;", ct, networkId);
+
+    private const string ShareColumns = "token_hash, id, network_id, label, view, created, expires, created_by";
+
+    private static ShareLink ShareFrom(SqliteDataReader r) => new(r.GetString(1), r.GetString(2), r.GetString(0), r.GetString(3), r.GetString(4),
+        DateTimeOffset.Parse(r.GetString(5), System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset.Parse(r.GetString(6), System.Globalization.CultureInfo.InvariantCulture), r.GetString(7));
+
+    /// <summary>One statement (or a few) with positional parameters $1, $2, … in one transaction, behind the write lock.</summary>
+    private async Task<int> WriteAsync(string sql, CancellationToken ct, params object[] values)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            for (var i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue($"${i + 1}", values[i]);
+            var count = await cmd.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+            return count;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    #endregion
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
