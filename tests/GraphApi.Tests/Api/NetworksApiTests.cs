@@ -79,6 +79,8 @@ public sealed class NetworksApiTests : IDisposable
         // The author is the signed-in account (its display name), whatever an X-User header says.
         var client = await _app.CreateClientAsAsync("kilinc@kreis.test", "Frau Kilinc");
         client.DefaultRequestHeaders.Add("X-User", "Mallory");
+        // roles: an account edits a network only as its editor (or owner)
+        (await _app.CreateClient().PutAsJsonAsync("/api/networks/kreis/members/kilinc@kreis.test", new { role = "editor" })).EnsureSuccessStatusCode();
         var topic = await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/arbeit");
         topic["name"] = "Arbeit und Ausbildung";
         (await client.PutAsync("/api/networks/kreis/topics/arbeit", Json(topic.ToJsonString()))).EnsureSuccessStatusCode();
