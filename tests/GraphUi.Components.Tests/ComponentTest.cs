@@ -69,6 +69,7 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(store.Services.GetRequiredService<EntityValidator>());
         Services.AddSingleton(store.Services.GetRequiredService<GraphApi.Privacy.TrashService>()); // privacy: the Papierkorb on the network list
+        Services.AddSingleton(store.Services.GetRequiredService<GraphApi.Access.NetworkAccess>()); // roles: the Papierkorb shows what one owns
         foreach (var writer in store.Services.GetServices<INetworkWriter>()) Services.AddSingleton(writer);
         Services.AddGraphLocalization();
         Services.AddGraphUiPanels();

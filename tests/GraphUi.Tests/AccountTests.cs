@@ -21,6 +21,7 @@ public sealed class AccountTests(BrowserFixture browser, MapApp app) : IClassFix
     public async Task ASignedOutVisitorSignsInOnTheGermanPageAndLandsWhereTheyWereGoing()
     {
         await app.CreateAccountAsync("łucja.kılınç@kreis-peine.de", "Łucja Kılınç");
+        await app.GrantAsync("peine", "łucja.kılınç@kreis-peine.de", "viewer");
         var page = await browser.NewPageAsync(app.BaseUrl, signedIn: false);
         var login = new LoginPage(page);
         await page.GotoAsync("/networks/peine/table");
@@ -137,6 +138,7 @@ public sealed class AccountTests(BrowserFixture browser, MapApp app) : IClassFix
         await Networks.CreateNetworkAsync(new Network { Id = id, Name = "Peine mit Konten" }, "Test");
         await Networks.CreateAsync(id, new Actor { Id = "jc", Name = "Jobcenter Peine", Kind = ActorKinds.Jobcenter }, "Test");
         await app.CreateAccountAsync("jürgen.müller@kreis-peine.de", "Jürgen Müller");
+        await app.GrantAsync(id, "jürgen.müller@kreis-peine.de");
 
         var other = await browser.NewPageAsync(app.BaseUrl);
         var otherMap = new MapPage(other);

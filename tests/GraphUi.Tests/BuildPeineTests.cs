@@ -120,8 +120,8 @@ public sealed class BuildPeineTests(BrowserFixture browser, MapApp app, ITestOut
 
             // The Sozialdezernentin, a person with her function.
             await editor.NewAsync("Person", "Neu: Person");
-            await editor.TypeHereAsync(Person);
-            await editor.TypeAsync("function", "Sozialdezernentin");
+            await editor.TypeHereAsync("Sozialdezernentin"); // the function comes first, the name is optional (DSGVO)
+            await editor.TypeAsync("name", Person);
             await editor.TypeAsync("actor", "Amt für Migration und Integration");
             await editor.PressEnterInAsync("function"); // Enter in a field without a list of suggestions
             await Expect(editor.Title).ToHaveTextAsync(Person);

@@ -41,6 +41,7 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         var id = "h-" + Guid.NewGuid().ToString("N")[..8];
         await Networks.CreateNetworkAsync(new Network { Id = id, Name = "Landkreis Peine (Test)" }, "Einrichtung");
         await Networks.CreateAsync(id, new Actor { Id = "jc", Name = "Jobcenter Peine", Kind = ActorKinds.Jobcenter }, "Einrichtung");
+        await app.GrantAsync(id, MyEmail);
         await Networks.CreateAsync(id, new Actor { Id = "caritas", Name = "Caritasverband Peine", Kind = ActorKinds.WelfareAssociation }, "Einrichtung");
         await Networks.CreateAsync(id, new Body { Id = "mut", Name = "Koordinierungsstab MuT", Kind = BodyKinds.CoordinationStaff }, "Einrichtung");
         await Networks.CreateAsync(id, new Membership { Id = "m-jc", Member = "jc", Body = "mut" }, "Einrichtung");

@@ -86,6 +86,13 @@ public sealed class MapApp : WebApplicationFactory<Program>
         if (response.StatusCode != System.Net.HttpStatusCode.BadRequest) response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Gives an account a role in a network through the owner's API (an account sees only the networks it is a member of).</summary>
+    public async Task GrantAsync(string networkId, string email, string role = "editor")
+    {
+        using var admin = await ApiClientAsync();
+        (await admin.PutAsJsonAsync($"/api/networks/{Uri.EscapeDataString(networkId)}/members/{Uri.EscapeDataString(email)}", new { role })).EnsureSuccessStatusCode();
+    }
+
     /// <summary>The user id of an account (for writing through the service as that person).</summary>
     public async Task<GraphApi.Domain.Author> AuthorAsync(string email)
     {

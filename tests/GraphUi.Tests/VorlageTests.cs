@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -190,9 +191,10 @@ public sealed class VorlageTests(BrowserFixture browser, MapApp app) : IClassFix
         await _page.AssertAccessibleAsync("import preview");
 
         // The network moves before the confirmation: refused, with the new preview.
-        var change = await _page.APIRequest.PostAsync("/api/networks/peine-kopie/topics",
-            new() { DataObject = new { id = "neues-thema", name = "Neues Thema" } });
-        Assert.True(change.Ok, $"{change.Status} {await change.TextAsync()}");
+        // Someone else's script (a bearer token: a change with the browser's cookie would need the antiforgery header).
+        using var script = await app.ApiClientAsync();
+        var change = await script.PostAsJsonAsync("/api/networks/peine-kopie/topics", new { id = "neues-thema", name = "Neues Thema" });
+        Assert.True(change.IsSuccessStatusCode, $"{change.StatusCode} {await change.Content.ReadAsStringAsync()}");
         var revision = await preview.GetAttributeAsync("data-revision");
         await preview.Locator("button.confirm-import").ClickAsync();
         await Expect(preview.Locator("[data-testid=import-stale]")).ToBeVisibleAsync();

@@ -74,6 +74,11 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["GET /api/networks/{networkId}/shares"] = Need.Manage,
         ["POST /api/networks/{networkId}/shares"] = Need.Manage,
         ["DELETE /api/networks/{networkId}/shares/{shareId}"] = Need.Manage,
+        ["GET /api/trash/"] = Need.SignedIn, // each sees the deleted networks they own
+        ["POST /api/trash/{networkId}/restore"] = Need.Manage,
+        ["GET /api/networks/{networkId}/persons/due"] = Need.View,
+        ["POST /api/networks/{networkId}/persons/{personId}/erase"] = Need.Manage,
+        ["GET /api/networks/{networkId}/persons/{personId}/export"] = Need.Manage,
         ["POST /logout"] = Need.Anyone,
         ["GET /login/oidc"] = Need.Anyone,
         ["PAGE /login"] = Need.Anyone,
@@ -212,7 +217,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
             .Replace("{networkId}", network).Replace("{NetworkId}", network).Replace("{revision:long}", "1")
             .Replace("{documentName}", "v1").Replace("{code}", "de").Replace("{MeetingId}", "m1")
             .Replace("{user}", "spare@kreis.de").Replace("{userId}", fixture.Ids["spare"]).Replace("{shareId}", "none")
-            .Replace("{token}", "not-a-token").Replace("{Token}", "not-a-token").Replace("{id}", pattern.StartsWith("/api/accounts", StringComparison.Ordinal) ? fixture.Ids["spare"] : IdFor(pattern));
+            .Replace("{personId}", "leitung").Replace("{token}", "not-a-token").Replace("{Token}", "not-a-token").Replace("{id}", pattern.StartsWith("/api/accounts", StringComparison.Ordinal) ? fixture.Ids["spare"] : IdFor(pattern));
         using var client = fixture.Client(user);
         client.Timeout = TimeSpan.FromSeconds(15);
         using var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), url + Query(pattern));
@@ -224,7 +229,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
                       || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is not null && new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath == "/login")
                       || (response.StatusCode == HttpStatusCode.NotFound && (method != "PAGE" || pattern.Contains("NetworkId}", StringComparison.Ordinal)) && (method == "PAGE"
                           ? text.Contains("data-testid=\"not-found\"", StringComparison.Ordinal) && !text.Contains("data-testid=\"map-page\"", StringComparison.Ordinal)
-                          : text.Contains($"There is no network '{network}'", StringComparison.Ordinal)));
+                          : text.Contains($"There is no network '{network}'.", StringComparison.Ordinal))); // not "… in the trash"
         return (response.StatusCode, refused, text.Length > 300 ? text[..300] : text);
     }
 

@@ -108,6 +108,7 @@ public sealed class AccountsTests : IDisposable
     {
         (await _app.ImportAsync(Samples.Small)).EnsureSuccessStatusCode();
         using var lucja = await _app.CreateClientAsAsync("łucja.kılınç@kreis-peine.de", "Łucja Kılınç");
+        (await _app.CreateClient().PutAsJsonAsync("/api/networks/kreis/members/łucja.kılınç@kreis-peine.de", new { role = "editor" })).EnsureSuccessStatusCode();
         lucja.DefaultRequestHeaders.Add("X-User", "Mallory");
         var me = await lucja.GetFromJsonAsync<JsonElement>("/api/auth/me");
         var topic = await _app.GetAsync<JsonObject>("/api/networks/kreis/topics/arbeit");

@@ -59,7 +59,9 @@ public sealed class DiffTests
             .EnsureSuccessStatusCode();
 
         clock.Now = new DateTimeOffset(2024, 3, 5, 14, 30, 0, TimeSpan.Zero);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await testApp.AccountTokenAsync("anna@kreis.test", "anna"));
+        var anna = await testApp.AccountTokenAsync("anna@kreis.test", "anna");
+        (await client.PutAsJsonAsync("/api/networks/kreis/members/anna@kreis.test", new { role = "editor" })).EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", anna);
         var caritas = await client.GetFromJsonAsync<Actor>("/api/networks/kreis/actors/caritas", TestApp.Json);
         (await client.PutAsJsonAsync("/api/networks/kreis/actors/caritas", caritas! with { Name = "Caritas Peine", Kind = ActorKinds.Counselling }, TestApp.Json))
             .EnsureSuccessStatusCode();

@@ -26,6 +26,7 @@ public sealed class SecondInstanceTests(BrowserFixture browser, RedisServer redi
             using var a = MapApp.Instance(folder, settings);
             using var b = MapApp.Instance(folder, settings);
             await a.CreateAccountAsync("anna@kreis.test", "Anna auf A");
+            await a.GrantAsync("dithmarschen", "anna@kreis.test");
             var onA = await browser.NewPageAsync(a.BaseUrl, email: "anna@kreis.test");
             var onB = await browser.NewPageAsync(b.BaseUrl);
             var mapA = new MapPage(onA);

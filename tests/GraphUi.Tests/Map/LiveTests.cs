@@ -48,6 +48,7 @@ public sealed class LiveTests(BrowserFixture browser, MapApp app) : IClassFixtur
     {
         // Presence names come from the account: a Unicode sign-in name and display name.
         await app.CreateAccountAsync("jürgen.müller@kreis-peine.de", "Jürgen Müller");
+        await app.GrantAsync("dithmarschen", "jürgen.müller@kreis-peine.de");
         var a = await browser.NewPageAsync(app.BaseUrl);
         var b = await browser.NewPageAsync(app.BaseUrl, email: "jürgen.müller@kreis-peine.de");
         var mapA = new MapPage(a);
