@@ -183,7 +183,7 @@ public sealed class BuildPeineTests(BrowserFixture browser, MapApp app, ITestOut
         }
 
         // The export holds what was entered: counts and names.
-        using var client = app.CreateClient();
+        using var client = await app.ApiClientAsync();
         var json = JsonDocument.Parse(await client.GetStringAsync($"/api/networks/{id}/export?format=json")).RootElement;
         string[] Names(string kind) => json.GetProperty(kind).EnumerateArray().Select(e => e.GetProperty("name").GetString()!).Order().ToArray();
         Assert.Equal(Actors.Select(a => a.Name).Order(), Names("actors"));
