@@ -78,6 +78,17 @@ public class MapPage(IPage page)
 
     public Task PressAsync(string key) => page.Keyboard.PressAsync(key);
 
+    /// <summary>Presses a key in the map and waits until the map has handled it and the browser's focus is where the map put it.</summary>
+    public async Task PressInMapAsync(string key)
+    {
+        var map = page.Locator("[data-testid=map]");
+        var handled = int.Parse(await map.GetAttributeAsync("data-keys") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Keyboard.PressAsync(key);
+        await Expect(map).ToHaveAttributeAsync("data-keys", (handled + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var focused = await map.GetAttributeAsync("data-focused");
+        await Expect(page.Locator($".diagram-node[data-node-id=\"{focused}\"]:has(.node-focus:focus)")).ToHaveCountAsync(1);
+    }
+
     /// <summary>The accessible name a screen reader announces for a node.</summary>
     public Task<string?> AccessibleNameAsync(string id) => NodeFocus(id).GetAttributeAsync("aria-label");
 
