@@ -17,9 +17,7 @@ internal static class ExportCommand
             .OrderByDescending(w => w.Extension.Length).FirstOrDefault();
         if (writer is null)
         {
-            Console.Error.WriteLine(Texts.Say(
-                $"{file}: Das Format ergibt sich aus der Endung; möglich sind: {string.Join(", ", writers.Select(w => w.Extension))}.",
-                $"{file}: the format is taken from the extension; possible are: {string.Join(", ", writers.Select(w => w.Extension))}."));
+            Console.Error.WriteLine(Texts.Get("cli.formatIsTakenFromExtension", file, string.Join(", ", writers.Select(w => w.Extension))));
             return 1;
         }
         try
@@ -29,8 +27,7 @@ internal static class ExportCommand
             var positions = await networks.PositionsAsync(networkId);
             await using (var output = File.Create(file))
                 await writer.WriteAsync(new ExportRequest(snapshot, positions, new Dictionary<string, string?>()), output, CancellationToken.None);
-            Console.WriteLine(Texts.Say($"Netzwerk „{networkId}“ (Revision {snapshot.Revision}) als {writer.Format} nach {file} geschrieben.",
-                $"Wrote network '{networkId}' (revision {snapshot.Revision}) as {writer.Format} to {file}."));
+            Console.WriteLine(Texts.Get("cli.wroteNetworkRevisionAsTo", networkId, snapshot.Revision, writer.Format, file));
             return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotFoundException)

@@ -20,18 +20,13 @@ internal static class ImportCommand
             await using var stream = File.OpenRead(file);
             var input = await importer.ReadAsync(stream, null, new ImportOptions(), ct: CancellationToken.None);
             var result = await importer.ImportAsync(input, null, $"import {Path.GetFileName(file)}");
-            Console.WriteLine(Texts.Say(
-                $"Netzwerk „{result.NetworkId}“ importiert, Revision {result.Revision}: " +
-                $"{result.Created} angelegt, {result.Updated} geändert, {result.Deleted} gelöscht.",
-                $"Imported network '{result.NetworkId}' at revision {result.Revision}: " +
-                $"{result.Created} created, {result.Updated} updated, {result.Deleted} deleted."));
+            Console.WriteLine(Texts.Get("cli.importedNetworkAtRevisionCreated", result.NetworkId, result.Revision, result.Created, result.Updated, result.Deleted));
             foreach (var warning in result.Warnings ?? []) Console.WriteLine($"  {warning}");
             return 0;
         }
         catch (ValidationFailedException e)
         {
-            Console.Error.WriteLine(Texts.Say($"{file}: Es wurde nichts importiert; das Dokument verstößt gegen diese Regeln:",
-                $"{file}: nothing was imported; the document breaks these rules:"));
+            Console.Error.WriteLine(Texts.Get("cli.nothingWasImportedDocumentBreaks", file));
             foreach (var (path, messages) in e.Errors.ToDictionary())
                 foreach (var message in messages) Console.Error.WriteLine($"  {path}: {message}");
             return 1;

@@ -77,11 +77,10 @@ public static class Costs
         var withoutData = bodies.Where(b => b.HoursPerYear is null).Select(b => b.Body).ToList();
         var mergers = overlaps.Select(o => Merger(view, o, bodies, t)).ToList();
 
-        var summary = t.Pick(
-            $"Die Gremien kosten zusammen {Figures.FormatHours(total, t.Culture)} Personenstunden im Jahr" +
-            (withoutData.Count == 0 ? "." : $"; für {t.Count(withoutData.Count, "Gremium", "Gremien", "body")} fehlen Angaben: {t.List(withoutData.Select(b => b.Name))}."),
-            $"The bodies cost {"person-hour".ToQuantityText(total, t)} a year in total" +
-            (withoutData.Count == 0 ? "." : $"; data is missing for {t.Count(withoutData.Count, "Gremium", "Gremien", "body")}: {t.List(withoutData.Select(b => b.Name))}."));
+        var summary = withoutData.Count == 0
+            ? t.Text("analysis.costs.total", Figures.FormatHours(total, t.Culture), "person-hour".ToQuantityText(total, t))
+            : t.Text("analysis.costs.totalWithout", Figures.FormatHours(total, t.Culture), "person-hour".ToQuantityText(total, t),
+                t.Count(withoutData.Count, "Gremium", "Gremien", "body"), t.List(withoutData.Select(b => b.Name)));
         return new CostReport(bodies, actors, total, withoutData, Round(unattributed), unattributedPersons.Select(view.Ref).ToList(), mergers, summary);
     }
 
@@ -93,12 +92,8 @@ public static class Costs
         var shared = o.SharedMembers.Count;
         double? saved = dropped.MeetingsPerYear is { } m && dropped.MeetingHours is { } h ? Round(m * h * shared) : null;
         var sentence = saved is null
-            ? t.Pick($"Bei {GermanNames.Dative(dropped.Body.Name)} fehlen Sitzungsangaben; die Ersparnis einer Zusammenlegung lässt sich nicht berechnen.",
-                $"{dropped.Body.Name} lacks meeting data; the saving cannot be computed.")
-            : t.Pick($"Ginge {GermanNames.Nominative(dropped.Body.Name)} {GermanNames.In(into.Body.Name)} auf, würden die {t.Count(shared, "gemeinsame Mitglied", "gemeinsamen Mitglieder", "shared member")} " +
-                     $"{Figures.FormatHours(saved.Value, t.Culture)} Personenstunden im Jahr sparen ({t.Count(dropped.MeetingsPerYear!.Value, "Sitzung", "Sitzungen", "meeting")} × {t.Number(dropped.MeetingHours!.Value)} Stunden × {shared}).",
-                $"Merging {dropped.Body.Name} into {into.Body.Name} would save its {t.Count(shared, "gemeinsame Mitglied", "gemeinsamen Mitglieder", "shared member")} {"person-hour".ToQuantityText(saved.Value, t)} a year " +
-                $"({"meeting".ToQuantityText(dropped.MeetingsPerYear!.Value, t)} × {"hour".ToQuantityText(dropped.MeetingHours!.Value, t)} × {shared}).");
+            ? t.Text("analysis.lacksMeetingDataSavingCannot", GermanNames.Dative(dropped.Body.Name), dropped.Body.Name)
+            : t.Text("analysis.mergingIntoWouldSaveIts", GermanNames.Nominative(dropped.Body.Name), GermanNames.In(into.Body.Name), t.Count(shared, "gemeinsame Mitglied", "gemeinsamen Mitglieder", "shared member"), Figures.FormatHours(saved.Value, t.Culture), t.Count(dropped.MeetingsPerYear!.Value, "Sitzung", "Sitzungen", "meeting"), t.Number(dropped.MeetingHours!.Value), shared, dropped.Body.Name, into.Body.Name, "person-hour".ToQuantityText(saved.Value, t), "meeting".ToQuantityText(dropped.MeetingsPerYear!.Value, t), "hour".ToQuantityText(dropped.MeetingHours!.Value, t));
         return new MergerSaving(dropped.Body, into.Body, o.Score, shared, saved, sentence);
     }
 

@@ -66,11 +66,7 @@ public static class DataQuality
             var byA = a.OfferedBy.Select(view.Ref).ToList();
             var byB = b.OfferedBy.Select(view.Ref).ToList();
             var places = t.IsGerman ? t.List(territories.Select(x => GermanNames.InPlace(x.Name))) : "in " + t.List(territories.Select(x => x.Name));
-            var sentence = t.Pick(
-                $"Die Maßnahmen {t.Quote(a.Name)} ({t.List(byA.Select(x => view.Name(x.Id)))}) und {t.Quote(b.Name)} ({t.List(byB.Select(x => view.Name(x.Id)))}) " +
-                $"decken beide {t.Names(topics.Select(x => x.Name))} {places} ab.",
-                $"The measures {t.Quote(a.Name)} ({t.List(byA.Select(x => view.Name(x.Id)))}) and {t.Quote(b.Name)} ({t.List(byB.Select(x => view.Name(x.Id)))}) " +
-                $"both cover {t.Names(topics.Select(x => x.Name))} {places}.");
+            var sentence = t.Text("analysis.measuresAndBothCover", t.Quote(a.Name), t.List(byA.Select(x => view.Name(x.Id))), t.Quote(b.Name), t.List(byB.Select(x => view.Name(x.Id))), t.Names(topics.Select(x => x.Name)), places);
             results.Add(new DuplicateMeasure(view.Ref(a.Id), view.Ref(b.Id), byA, byB, topics, territories, sentence));
         }
         return results;

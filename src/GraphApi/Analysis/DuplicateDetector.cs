@@ -154,16 +154,13 @@ public static class DuplicateDetector
         switch (reason)
         {
             case DuplicateReasons.SameShortName:
-                return t.Pick($"{t.Quote(a.Name)} und {t.Quote(b.Name)} tragen dieselbe Kurzbezeichnung {t.Quote(a.ShortName!)}; ist es dieselbe Organisation?",
-                    $"{t.Quote(a.Name)} and {t.Quote(b.Name)} have the same short name {t.Quote(a.ShortName!)}; are they one organisation?");
+                return t.Text("analysis.andHaveSameShortName", t.Quote(a.Name), t.Quote(b.Name), t.Quote(a.ShortName!));
             case DuplicateReasons.NameContained:
                 var (shorter, longer) = context.WordCount(a) <= context.WordCount(b) ? (a, b) : (b, a);
                 var signs = t.List(evidence.Select(e => context.Describe(e, a, b, t)));
-                return t.Pick($"Alle Wörter von {t.Quote(shorter.Name)} stecken in {t.Quote(longer.Name)}; dazu {signs}: ist es dieselbe Organisation, zweimal erfasst?",
-                    $"Every word of {t.Quote(shorter.Name)} is in {t.Quote(longer.Name)}; also {signs}: is it one organisation recorded twice?");
+                return t.Text("analysis.everyWordOfIsIn", t.Quote(shorter.Name), t.Quote(longer.Name), signs);
             default:
-                return t.Pick($"{t.Quote(a.Name)} und {t.Quote(b.Name)} heißen fast gleich; ist es dieselbe Organisation, zweimal erfasst?",
-                    $"{t.Quote(a.Name)} and {t.Quote(b.Name)} have nearly the same name; is it one organisation recorded twice?");
+                return t.Text("analysis.andHaveNearlySameName", t.Quote(a.Name), t.Quote(b.Name));
         }
     }
 
@@ -332,16 +329,12 @@ public static class DuplicateDetector
             string Names(IEnumerable<string> ids) => t.List(ids.Select(id => snapshot.Find(id)?.Label ?? id), max: 3);
             return evidence switch
             {
-                DuplicateEvidence.SameKind => t.Pick($"dieselbe Art ({t.ActorKind(a.Kind)})", $"the same kind ({t.ActorKind(a.Kind)})"),
-                DuplicateEvidence.SharedTopics => t.Pick($"gemeinsame Handlungsfelder ({Names(a.Topics.Intersect(b.Topics))})",
-                    $"shared topics ({Names(a.Topics.Intersect(b.Topics))})"),
-                DuplicateEvidence.SharedTerritory => t.Pick($"dasselbe Gebiet ({Names(a.Territories.Intersect(b.Territories))})",
-                    $"the same territory ({Names(a.Territories.Intersect(b.Territories))})"),
-                DuplicateEvidence.TerritoryInside => t.Pick(
-                    $"ein Gebiet im anderen ({t.List(Nested(a, b).Take(2).Select(n => $"{Names([n.Inner])} in {Names([n.Outer])}"))})",
-                    $"one territory inside the other ({t.List(Nested(a, b).Take(2).Select(n => $"{Names([n.Inner])} in {Names([n.Outer])}"))})"),
-                DuplicateEvidence.SameParent => t.Pick($"dieselbe übergeordnete Stelle ({Names([a.Parent!])})", $"the same parent ({Names([a.Parent!])})"),
-                _ => t.Pick($"dieselbe Vertretung ({Names(Persons(a).Intersect(Persons(b)))})", $"the same representative ({Names(Persons(a).Intersect(Persons(b)))})"),
+                DuplicateEvidence.SameKind => t.Text("analysis.sameKind", t.ActorKind(a.Kind)),
+                DuplicateEvidence.SharedTopics => t.Text("analysis.sharedTopics", Names(a.Topics.Intersect(b.Topics))),
+                DuplicateEvidence.SharedTerritory => t.Text("analysis.sameTerritory", Names(a.Territories.Intersect(b.Territories))),
+                DuplicateEvidence.TerritoryInside => t.Text("analysis.oneTerritoryInsideOther", t.List(Nested(a, b).Take(2).Select(n => $"{Names([n.Inner])} in {Names([n.Outer])}"))),
+                DuplicateEvidence.SameParent => t.Text("analysis.sameParent", Names([a.Parent!])),
+                _ => t.Text("analysis.sameRepresentative", Names(Persons(a).Intersect(Persons(b)))),
             };
         }
     }

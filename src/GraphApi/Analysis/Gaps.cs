@@ -94,40 +94,32 @@ public static class Gaps
         {
             var name = t.Quote(view.FullName(p.Node.Id));
             var sizes = t.List(p.PartSizes.Select(x => t.Number(x, 0)), max: 8);
-            gaps.Add(new Gap(GapKinds.ArticulationPoint, [view.Ref(p.Node.Id)], t.Pick(
-                $"Ohne {name} ({NodeTypeName(p.Node.Type, t)}) zerfiele das Netz in {p.PartSizes.Count} Teile ({sizes} Knoten); " +
-                $"{t.Count(p.CutOff, "Knoten verlöre", "Knoten verlören", "node")} die Verbindung zum größten Teil.",
-                $"Without {name} ({NodeTypeName(p.Node.Type, t)}) the network would fall into {p.PartSizes.Count} parts ({sizes} nodes); " +
-                $"{"node".ToQuantity(p.CutOff)} would lose the link to the largest part."), PartSizes: p.PartSizes));
+            gaps.Add(new Gap(GapKinds.ArticulationPoint, [view.Ref(p.Node.Id)], t.Text("analysis.withoutNetworkWouldFallInto", name, NodeTypeName(p.Node.Type, t), p.PartSizes.Count, sizes, t.Count(p.CutOff, "Knoten verlöre", "Knoten verlören", "node"), "node".ToQuantity(p.CutOff)), PartSizes: p.PartSizes));
         }
         foreach (var b in resilience.Bridges)
         {
             var (small, large) = (t.Quote(view.FullName(b.SmallerSide.Id)), t.Quote(view.FullName(b.LargerSide.Id)));
             var kinds = t.List(b.Relationships.Select(r => RelationshipName(r.Relationship, t)).Distinct());
-            gaps.Add(new Gap(GapKinds.Bridge, [view.Ref(b.SmallerSide.Id), view.Ref(b.LargerSide.Id)], t.Pick(
-                $"Die Verbindung zwischen {small} und {large} ({kinds}) ist eine Brücke: reißt sie ab, sind {t.Count(b.SmallerSideSize, "Knoten", "Knoten", "node")} " +
-                $"vom übrigen Netz ({t.Number(b.LargerSideSize, 0)} Knoten) getrennt.",
-                $"The tie between {small} and {large} ({kinds}) is a bridge: if it breaks, {"node".ToQuantity(b.SmallerSideSize)} are cut off " +
-                $"from the rest of the network ({"node".ToQuantity(b.LargerSideSize)})."),
+            gaps.Add(new Gap(GapKinds.Bridge, [view.Ref(b.SmallerSide.Id), view.Ref(b.LargerSide.Id)], t.Text("analysis.tieBetweenAndIsBridge", small, large, kinds, t.Count(b.SmallerSideSize, "Knoten", "Knoten", "node"), t.Number(b.LargerSideSize, 0), "node".ToQuantity(b.SmallerSideSize), "node".ToQuantity(b.LargerSideSize)),
                 PartSizes: [b.LargerSideSize, b.SmallerSideSize], Records: b.Relationships));
         }
     }
 
     private static string NodeTypeName(NodeType type, Phrases t) => type switch
     {
-        NodeType.Actor => t.Pick("Akteur", "actor"),
-        NodeType.Body => t.Pick("Gremium", "body"),
-        _ => t.Pick("Person", "person"),
+        NodeType.Actor => t.Text("analysis.actor"),
+        NodeType.Body => t.Text("analysis.body"),
+        _ => t.Text("analysis.person"),
     };
 
     private static string RelationshipName(Relationship r, Phrases t) => r switch
     {
-        Relationship.Membership => t.Pick("Mitgliedschaft", "membership"),
-        Relationship.Collaboration => t.Pick("Zusammenarbeit", "collaboration"),
-        Relationship.PartOf => t.Pick("Teil von", "part of"),
-        Relationship.WorksFor => t.Pick("arbeitet für", "works for"),
-        Relationship.ReportsTo => t.Pick("berichtet an", "reports to"),
-        _ => t.Pick("leitet", "leads"),
+        Relationship.Membership => t.Text("analysis.membership"),
+        Relationship.Collaboration => t.Text("analysis.collaboration"),
+        Relationship.PartOf => t.Text("analysis.partOf"),
+        Relationship.WorksFor => t.Text("analysis.worksFor"),
+        Relationship.ReportsTo => t.Text("analysis.reportsTo"),
+        _ => t.Text("analysis.leads"),
     };
 
     private static void Topics(AnalysisView view, Phrases t, List<Gap> gaps)
@@ -141,15 +133,13 @@ public static class Gaps
             if (!active.Contains(topic.Id))
             {
                 var dormant = view.Bodies.Where(b => !view.IsActive(b) && b.Topics.Contains(topic.Id)).Select(b => b.Name).ToList();
-                var also = dormant.Count == 0 ? "" : t.Pick($" (nur ruhende: {t.List(dormant)})", $" (dormant only: {t.List(dormant)})");
+                var also = dormant.Count == 0 ? "" : t.Text("analysis.dormantOnly", t.List(dormant));
                 gaps.Add(new Gap(GapKinds.TopicWithoutActiveBody, [view.Ref(topic.Id)],
-                    t.Pick($"Zum Handlungsfeld {t.Quote(topic.Name)} arbeitet kein aktives Gremium{also}.",
-                        $"No active body works on the topic {t.Quote(topic.Name)}{also}.")));
+                    t.Text("analysis.noActiveBodyWorksOn", t.Quote(topic.Name), also)));
             }
             if (!withActor.Contains(topic.Id))
                 gaps.Add(new Gap(GapKinds.TopicWithoutActor, [view.Ref(topic.Id)],
-                    t.Pick($"Zum Handlungsfeld {t.Quote(topic.Name)} ist kein Akteur eingetragen.",
-                        $"No actor works on the topic {t.Quote(topic.Name)}.")));
+                    t.Text("analysis.noActorWorksOnTopic", t.Quote(topic.Name))));
         }
     }
 
@@ -170,14 +160,13 @@ public static class Gaps
             if (!actorsIn.TryGetValue(territory.Id, out var actors))
             {
                 gaps.Add(new Gap(GapKinds.TerritoryWithoutActor, [view.Ref(territory.Id)],
-                    t.Pick($"{GermanNames.Capitalise(place)} ist kein Akteur eingetragen.", $"No actor is recorded {place}.")));
+                    t.Text("analysis.noActorIsRecorded", GermanNames.Capitalise(place), place)));
                 continue;
             }
             if (actors.Any(a => seated.Contains(a.Id))) continue;
             var names = actors.Select(a => a.Name).ToList();
             gaps.Add(new Gap(GapKinds.TerritoryNotRepresented, [view.Ref(territory.Id), .. actors.Select(a => view.Ref(a.Id))],
-                t.Pick($"Kein Akteur {place} sitzt in einem aktiven Gremium (eingetragen: {t.List(names)}).",
-                    $"No actor {place} sits on an active body (recorded: {t.List(names)}).")));
+                t.Text("analysis.noActorSitsOnActive", place, t.List(names))));
         }
     }
 
@@ -193,10 +182,8 @@ public static class Gaps
             if (missing.Count == 0) continue;
             var kindName = t.BodyKindPlural(body.Kind);
             var sentence = missing.Count == 1
-                ? t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} sitzt {Phrases.GermanNone(missing[0])}, obwohl die Zusammensetzungsregel für {kindName} das verlangt.",
-                    $"{body.Name} has no {t.ActorKind(missing[0])} among its members, although the composition rule for {kindName} requires one.")
-                : t.Pick($"{GermanNames.Capitalise(GermanNames.In(body.Name))} fehlen Akteursarten, die die Zusammensetzungsregel für {kindName} verlangt: {t.List(missing.Select(t.ActorKind))}.",
-                    $"{body.Name} lacks actor kinds that the composition rule for {kindName} requires: {t.List(missing.Select(t.ActorKind))}.");
+                ? t.Text("analysis.hasNoAmongItsMembers", GermanNames.Capitalise(GermanNames.In(body.Name)), Phrases.GermanNone(missing[0]), kindName, body.Name, t.ActorKind(missing[0]))
+                : t.Text("analysis.lacksActorKindsThatComposition", GermanNames.Capitalise(GermanNames.In(body.Name)), kindName, t.List(missing.Select(t.ActorKind)), body.Name);
             gaps.Add(new Gap(GapKinds.Composition, [view.Ref(body.Id)], sentence, Missing: missing));
         }
     }
@@ -217,8 +204,7 @@ public static class Gaps
         }
         foreach (var actor in s.All<Actor>().Where(a => !connected.Contains(a.Id)))
             gaps.Add(new Gap(GapKinds.IsolatedActor, [view.Ref(actor.Id)],
-                t.Pick($"{t.Quote(actor.Name)} ist mit nichts verbunden: keine Mitgliedschaft in einem Gremium, keine Zusammenarbeit.",
-                    $"{t.Quote(actor.Name)} is connected to nothing: no membership of a body, no collaboration.")));
+                t.Text("analysis.isConnectedToNothingNo", t.Quote(actor.Name))));
     }
 
     private static void Bodies(AnalysisView view, Phrases t, List<Gap> gaps)
@@ -237,7 +223,7 @@ public static class Gaps
             if (activity.IsDormant) dormant.Add(new Gap(GapKinds.DormantBody, [view.Ref(body.Id)], DormantSentence(body, activity, view, t)));
             if (body.Lead is null && !chairs.Contains(body.Id))
                 withoutLead.Add(new Gap(GapKinds.BodyWithoutLead, [view.Ref(body.Id)],
-                    t.Pick($"{nominative} hat weder eine leitende Stelle noch einen Vorsitz.", $"{body.Name} has neither a lead nor a chair.")));
+                    t.Text("analysis.hasNeitherLeadNorChair", nominative, body.Name)));
             if (!steering.Contains(body.Id))
             {
                 var chain = new List<string> { body.Id };
@@ -248,11 +234,10 @@ public static class Gaps
                 }
                 if (chain.Count > 1 && steering.Contains(chain[^1])) continue;
                 var line = chain.Count > 1
-                    ? t.Pick($" (Berichtslinie: {string.Join(" → ", chain.Select(view.FullName))})", $" (reporting line: {string.Join(" → ", chain.Select(view.FullName))})")
+                    ? t.Text("analysis.reportingLine", string.Join(" → ", chain.Select(view.FullName)))
                     : "";
                 unreported.Add(new Gap(GapKinds.NoSteeringBody, chain.Select(view.Ref).ToList(),
-                    t.Pick($"{nominative} berichtet an keine Steuerungsgruppe und keinen politischen Ausschuss{line}.",
-                        $"{body.Name} reports to no steering group or political committee{line}.")));
+                    t.Text("analysis.reportsToNoSteeringGroup", nominative, line, body.Name)));
             }
         }
         gaps.AddRange(dormant);
@@ -269,26 +254,22 @@ public static class Gaps
         var nominative = GermanNames.Capitalise(GermanNames.Nominative(body.Name));
         if (a.Reason == "status")
         {
-            var since = a.LastMeeting is null ? "" : t.Pick($"; zuletzt getagt am {t.Date(a.LastMeeting)}", $"; last met on {t.Date(a.LastMeeting)}");
-            return t.Pick($"{nominative} ruht (Status „ruhend“){since}.", $"{body.Name} is dormant (status 'dormant'){since}.");
+            var since = a.LastMeeting is null ? "" : t.Text("analysis.lastMetOn", t.Date(a.LastMeeting));
+            return t.Text("analysis.isDormantStatusDormant", nominative, since, body.Name);
         }
         var months = t.Number(a.AllowedGapMonths);
         var rhythm = a.RhythmAssumed
-            ? t.Pick($"ohne erfassten Sitzungsrhythmus gilt einmal im Jahr, zwei Sitzungsabstände sind {months} Monate",
-                $"with no meeting rhythm recorded once a year is assumed, so two intervals are {months} months")
-            : t.Pick($"bei {t.Count(a.MeetingsPerYear, "Sitzung", "Sitzungen", "meeting")} im Jahr sind zwei Sitzungsabstände {months} Monate",
-                $"at {"meeting".ToQuantity(a.MeetingsPerYear)} a year two intervals are {months} months");
-        return t.Pick($"{nominative} hat seit dem {t.Date(a.LastMeeting)} nicht getagt, länger als zwei Sitzungsabstände vor dem {DayName(view, t)} " +
-                      $"({rhythm}).",
-            $"{body.Name} has not met since {t.Date(a.LastMeeting)}, longer than two meeting intervals before {DayName(view, t)} ({rhythm}).");
+            ? t.Text("analysis.withNoMeetingRhythmRecorded", months)
+            : t.Text("analysis.atYearTwoIntervalsAre", t.Count(a.MeetingsPerYear, "Sitzung", "Sitzungen", "meeting"), months, "meeting".ToQuantity(a.MeetingsPerYear));
+        return t.Text("analysis.hasNotMetSinceLonger", nominative, t.Date(a.LastMeeting), DayName(view, t), rhythm, body.Name);
     }
 
     /// <summary>"Datenstand 31.03.2024" / "Stichtag 30.06.2024": the day the analysis judges on and where it came from.</summary>
     public static string DayName(AnalysisView view, Phrases t) => view.DayFrom switch
     {
-        AnalysisDay.FromDataAsOf => t.Pick($"Datenstand {t.Date(view.DayText)}", $"the data's date {t.Date(view.DayText)}"),
-        AnalysisDay.FromAsOf => t.Pick($"Stichtag {t.Date(view.DayText)}", $"the chosen day {t.Date(view.DayText)}"),
-        _ => t.Pick($"jüngsten erfassten Datum {t.Date(view.DayText)}", $"the latest recorded date {t.Date(view.DayText)}"),
+        AnalysisDay.FromDataAsOf => t.Text("analysis.dataSDate", t.Date(view.DayText)),
+        AnalysisDay.FromAsOf => t.Text("analysis.chosenDay", t.Date(view.DayText)),
+        _ => t.Text("analysis.latestRecordedDate", t.Date(view.DayText)),
     };
 
     /// <summary>
@@ -299,13 +280,9 @@ public static class Gaps
     {
         var notes = new List<DataNote>();
         if (view.DayFrom is AnalysisDay.FromLatestRecordedDate or AnalysisDay.FromLastChange)
-            notes.Add(new DataNote(DataNoteKinds.DataAsOfMissing, [view.Ref(view.Snapshot.Network.Id)], t.Pick(
-                $"Für das Netzwerk ist kein Datenstand eingetragen; beurteilt wird zum {DayName(view, t)}.",
-                $"The network has no data date (Datenstand); it is judged on {DayName(view, t)}.")));
+            notes.Add(new DataNote(DataNoteKinds.DataAsOfMissing, [view.Ref(view.Snapshot.Network.Id)], t.Text("analysis.networkHasNoDataDate", DayName(view, t))));
         foreach (var body in view.Bodies.Where(b => view.Activity(b).State == BodyActivityStates.MeetingsNotRecorded))
-            notes.Add(new DataNote(DataNoteKinds.MeetingsNotRecorded, [view.Ref(body.Id)], t.Pick(
-                $"Sitzungen nicht erfasst: {GermanNames.Capitalise(GermanNames.Nominative(body.Name))} hat keine eingetragene Sitzung; ob das Gremium noch tagt, lässt sich nicht sagen.",
-                $"Meetings not recorded: {body.Name} has no last meeting on record; whether it still meets cannot be said.")));
+            notes.Add(new DataNote(DataNoteKinds.MeetingsNotRecorded, [view.Ref(body.Id)], t.Text("analysis.meetingsNotRecordedHasNo", GermanNames.Capitalise(GermanNames.Nominative(body.Name)), body.Name)));
         return notes;
     }
 

@@ -12,13 +12,13 @@ public static class MetricsFindings
     public static string Summary(AnalysisView view, NetworkMetricsResult m, IReadOnlyList<NamedRef> brokers, Phrases t)
     {
         var modularity = m.Modularity.ToString("0.00", t.Culture);
-        return t.Pick(
-            $"Das Netz hat {t.Count(m.NodeCount, "Knoten", "Knoten", "node")} und {t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie")} " +
-            $"in {t.Count(m.Components.Count, "Teil", "Teilen", "part")}" +
-            (brokers.Count > 0 ? $"; die stärksten Vermittler (Betweenness) sind {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
-            $"; Louvain findet {t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster")} (Modularität {modularity}).",
-            $"The network has {"node".ToQuantityText(m.NodeCount, t)} and {"tie".ToQuantityText(m.EdgeCount, t)} in {"part".ToQuantityText(m.Components.Count, t)}" +
-            (brokers.Count > 0 ? $"; the strongest brokers (betweenness) are {t.List(brokers.Select(b => view.Name(b.Id)))}" : "") +
-            $"; Louvain finds {"cluster".ToQuantityText(m.Communities.Count, t)} (modularity {modularity}).");
+        var (nodes, ties, parts, clusters) = t.IsGerman
+            ? (t.Count(m.NodeCount, "Knoten", "Knoten", "node"), t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie"),
+                t.Count(m.Components.Count, "Teil", "Teilen", "part"), t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster"))
+            : ("node".ToQuantityText(m.NodeCount, t), "tie".ToQuantityText(m.EdgeCount, t),
+                "part".ToQuantityText(m.Components.Count, t), "cluster".ToQuantityText(m.Communities.Count, t));
+        return brokers.Count > 0
+            ? t.Text("analysis.metrics.summaryBrokers", nodes, ties, parts, clusters, modularity, t.List(brokers.Select(b => view.Name(b.Id))))
+            : t.Text("analysis.metrics.summary", nodes, ties, parts, clusters, modularity);
     }
 }

@@ -146,9 +146,7 @@ public static class NetworkDiff
         }
         var all = entries.Values.SelectMany(x => x).ToList();
         var (appeared, ended, changed) = (all.Count(e => e.Change == "appeared"), all.Count(e => e.Change == "ended"), all.Count(e => e.Change == "changed"));
-        var summary = t.Pick(
-            $"Zwischen dem {t.Date(f)} und dem {t.Date(u)}: {appeared} neu, {ended} beendet, {changed} geändert.",
-            $"Between {t.Date(f)} and {t.Date(u)}: {appeared} appeared, {ended} ended, {changed} changed.");
+        var summary = t.Text("analysis.betweenAndAppearedEndedChanged", t.Date(f), t.Date(u), appeared, ended, changed);
         return new DiffReport(current.Network.Id, current.Revision, f, u, Section(EntityKind.Actor), Section(EntityKind.Body),
             Section(EntityKind.Membership), Section(EntityKind.Collaboration), summary, t.Code);
     }
@@ -191,16 +189,12 @@ public static class NetworkDiff
         var d = t.Date(date);
         var sentence = (e, change) switch
         {
-            (Body b, "appeared") => t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(b.Name))} wurde am {d} gegründet.", $"{b.Name} was founded on {d}."),
-            (Body b, _) => t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(b.Name))} wurde zum {d} aufgelöst.", $"{b.Name} was dissolved as of {d}."),
-            (Membership m, "appeared") => t.Pick($"Seit dem {d} sitzt {Name(s, m.Member)} {GermanNames.In(Name(s, m.Body))}.",
-                $"Since {d}, {Name(s, m.Member)} sits on {Name(s, m.Body)}."),
-            (Membership m, _) => t.Pick($"Bis zum {d} saß {Name(s, m.Member)} {GermanNames.In(Name(s, m.Body))}.",
-                $"Until {d}, {Name(s, m.Member)} sat on {Name(s, m.Body)}."),
-            (Collaboration c, "appeared") => t.Pick($"Seit dem {d} arbeiten {Name(s, c.From)} und {Name(s, c.To)} zusammen ({CollaborationKind(c.Kind, t)}).",
-                $"Since {d}, {Name(s, c.From)} and {Name(s, c.To)} collaborate ({CollaborationKind(c.Kind, t)})."),
-            (Collaboration c, _) => t.Pick($"Bis zum {d} arbeiteten {Name(s, c.From)} und {Name(s, c.To)} zusammen ({CollaborationKind(c.Kind, t)}).",
-                $"Until {d}, {Name(s, c.From)} and {Name(s, c.To)} collaborated ({CollaborationKind(c.Kind, t)})."),
+            (Body b, "appeared") => t.Text("analysis.wasFoundedOn", GermanNames.Capitalise(GermanNames.Nominative(b.Name)), d, b.Name),
+            (Body b, _) => t.Text("analysis.wasDissolvedAsOf", GermanNames.Capitalise(GermanNames.Nominative(b.Name)), d, b.Name),
+            (Membership m, "appeared") => t.Text("analysis.sinceSitsOn", d, Name(s, m.Member), GermanNames.In(Name(s, m.Body)), Name(s, m.Body)),
+            (Membership m, _) => t.Text("analysis.untilSatOn", d, Name(s, m.Member), GermanNames.In(Name(s, m.Body)), Name(s, m.Body)),
+            (Collaboration c, "appeared") => t.Text("analysis.sinceAndCollaborate", d, Name(s, c.From), Name(s, c.To), CollaborationKind(c.Kind, t)),
+            (Collaboration c, _) => t.Text("analysis.untilAndCollaborated", d, Name(s, c.From), Name(s, c.To), CollaborationKind(c.Kind, t)),
             _ => "",
         };
         return new DiffEntry(change, "validity", AnalysisView.TypeOf(e), e.Id, Label(e, s), date, null, null, null, null, sentence);
@@ -212,10 +206,9 @@ public static class NetworkDiff
         var what = $"{TypeName(e.EntityKind, t)} {t.Quote(Label(e, s))}";
         var sentence = operation switch
         {
-            "created" => t.Pick($"{what} wurde am {d} von {set.Author} angelegt.", $"{what} was added on {d} by {set.Author}."),
-            "deleted" => t.Pick($"{what} wurde am {d} von {set.Author} gelöscht.", $"{what} was deleted on {d} by {set.Author}."),
-            _ => t.Pick($"{what} wurde am {d} von {set.Author} geändert ({string.Join(", ", fields!)}).",
-                $"{what} was changed on {d} by {set.Author} ({string.Join(", ", fields!)})."),
+            "created" => t.Text("analysis.wasAddedOnBy", what, d, set.Author),
+            "deleted" => t.Text("analysis.wasDeletedOnBy", what, d, set.Author),
+            _ => t.Text("analysis.wasChangedOnBy", what, d, set.Author, string.Join(", ", fields!)),
         };
         return new DiffEntry(change, "history", AnalysisView.TypeOf(e), e.Id, Label(e, s), null, set.At, set.Author, operation, fields, sentence);
     }

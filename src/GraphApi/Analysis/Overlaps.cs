@@ -305,28 +305,20 @@ public static class Overlaps
             var via = line.Skip(1).Take(line.Count - 2).Select(r => r.Name).ToList();
             var viaDe = via.Count == 0 ? "" : $"über {t.List(via.Select(GermanOverlapWords.Accusative))} ";
             var viaEn = via.Count == 0 ? "" : $"through {t.List(via)} ";
-            clauses.Add(t.Pick(
-                $"{GermanNames.Capitalise(GermanNames.Nominative(sub))} berichtet {viaDe}an {GermanOverlapWords.Accusative(top)} und ist damit ein Untergremium, keine Doppelstruktur",
-                $"{sub} reports {viaEn}to {top}, so it is a sub-body, not a duplicate structure"));
+            clauses.Add(t.Text("analysis.reportsToSoItIs", GermanNames.Capitalise(GermanNames.Nominative(sub)), viaDe, GermanOverlapWords.Accusative(top), sub, viaEn, top));
         }
         var names = o.SharedMembers.Select(m => view.Name(m.Id)).ToList();
         var n = o.SharedMembers.Count;
         if (o.SameMembers)
-            clauses.Add(t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(a))} und {GermanNames.Nominative(b)} haben dieselben {t.Count(n, "Mitglied", "Mitglieder", "member")}",
-                $"{a} and {b} have the same {t.Count(n, "Mitglied", "Mitglieder", "member")}"));
+            clauses.Add(t.Text("analysis.andHaveSame", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), t.Count(n, "Mitglied", "Mitglieder", "member"), a, b));
         else if (o.SubsetBody is not null)
             clauses.Add(n == 1
-                ? t.Pick($"Das einzige Mitglied {GermanNames.Genitive(a)} ({names[0]}) sitzt auch {GermanNames.In(b)}",
-                    $"The only member of {a} ({names[0]}) also sits on {b}")
-                : t.Pick($"Alle {n} Mitglieder {GermanNames.Genitive(a)} sitzen auch {GermanNames.In(b)}",
-                    $"All {n} members of {a} also sit on {b}"));
+                ? t.Text("analysis.onlyMemberOfAlsoSits", GermanNames.Genitive(a), names[0], GermanNames.In(b), a, b)
+                : t.Text("analysis.allMembersOfAlsoSit", n, GermanNames.Genitive(a), GermanNames.In(b), a, b));
         else if (n > 0)
-            clauses.Add(t.Pick(
-                $"{GermanNames.Capitalise(GermanNames.Nominative(a))} und {GermanNames.Nominative(b)} haben {t.Count(n, "Mitglied", "Mitglieder", "member")} gemeinsam: {t.List(names)}",
-                $"{a} and {b} share {t.Count(n, "Mitglied", "Mitglieder", "member")}: {t.List(names)}"));
+            clauses.Add(t.Text("analysis.andShare", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), t.Count(n, "Mitglied", "Mitglieder", "member"), t.List(names), a, b));
         else
-            clauses.Add(t.Pick($"{GermanNames.Capitalise(GermanNames.Nominative(a))} und {GermanNames.Nominative(b)} haben keine gemeinsamen Mitglieder",
-                $"{a} and {b} have no members in common"));
+            clauses.Add(t.Text("analysis.andHaveNoMembersIn", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), a, b));
         if (clauses.Count == 2) clauses[1] = GermanOverlapWords.LowerFirst(clauses[1], t);
 
         var topics = t.Names(o.SharedTopics.Select(x => x.Name));
@@ -334,23 +326,22 @@ public static class Overlaps
             ? t.List(o.SharedTerritories.Select(x => GermanNames.InPlace(x.Name)))
             : "in " + t.List(o.SharedTerritories.Select(x => x.Name));
         if (o.SharedTopics.Count > 0 && o.SharedTerritories.Count > 0)
-            clauses.Add(t.Pick($"beide arbeiten zu {topics} {places}", $"both work on {topics} {places}"));
+            clauses.Add(t.Text("analysis.bothWorkOn", topics, places));
         else if (o.SharedTopics.Count > 0)
-            clauses.Add(t.Pick($"beide arbeiten zu {topics}", $"both work on {topics}"));
+            clauses.Add(t.Text("analysis.bothWorkOn2", topics));
         else if (o.SharedTerritories.Count > 0)
-            clauses.Add(t.Pick($"beide sind {places} tätig", $"both are active {places}"));
+            clauses.Add(t.Text("analysis.bothAreActive", places));
         if (o.NestedTerritories.Count > 0)
         {
             var de = o.NestedTerritories.Take(3).Select(c =>
                 $"{GermanOverlapWords.PlaceNominative(c.Inner.Name)} ({c.InnerBody.Name}) liegt {GermanNames.InPlace(c.Outer.Name)} ({c.OuterBody.Name})");
             var en = o.NestedTerritories.Take(3).Select(c => $"{c.Inner.Name} ({c.InnerBody.Name}) lies within {c.Outer.Name} ({c.OuterBody.Name})");
-            clauses.Add(t.Pick($"ihre Gebiete überschneiden sich: {t.List(de)}", $"their territories overlap: {t.List(en)}"));
+            clauses.Add(t.Text("analysis.theirTerritoriesOverlap", t.List(de), t.List(en)));
         }
         if (o.SharedMandateTerms.Count > 0 && o.Parts.Mandate >= 0.2)
-            clauses.Add(t.Pick($"ihre Aufträge ähneln sich ({t.List(o.SharedMandateTerms.Select(x => $"„{x}“"))})",
-                $"their mandates are alike ({t.List(o.SharedMandateTerms.Select(x => $"\"{x}\""))})"));
+            clauses.Add(t.Text("analysis.theirMandatesAreAlike", t.List(o.SharedMandateTerms.Select(x => $"„{x}“")), t.List(o.SharedMandateTerms.Select(x => $"\"{x}\""))));
         if (o.SharedLead is not null)
-            clauses.Add(t.Pick($"beide haben dieselbe Leitung ({view.Name(o.SharedLead.Id)})", $"both have the same lead ({view.Name(o.SharedLead.Id)})"));
+            clauses.Add(t.Text("analysis.bothHaveSameLead", view.Name(o.SharedLead.Id)));
         return string.Join("; ", clauses) + ".";
     }
 

@@ -24,7 +24,11 @@ public sealed class Phrases(Language language)
     public string Code => IsGerman ? "de" : "en";
     public CultureInfo Culture => IsGerman ? De : En;
 
+    /// <summary>One of two words that come in both languages from elsewhere (the kind registry); sentences come from the resx (<see cref="Text"/>).</summary>
     public string Pick(string de, string en) => IsGerman ? de : en;
+
+    /// <summary>A sentence of the resx in this language, its numbers and dates formatted in this language's way.</summary>
+    public string Text(string key, params object?[] args) => Texts.Get(Culture, Culture, key, args);
 
     /// <summary>"7 Mitglieder" / "7 members"; the English noun is given in the singular and pluralised by Humanizer.</summary>
     public string Count(int n, string deSingular, string dePlural, string en) =>

@@ -134,9 +134,8 @@ public static class AnalysisApi
         var errors = new ValidationErrors();
         var day = Day(asOf, "asOf", errors);
         if (kind is not null && !GapKinds.All.Contains(kind))
-            errors.Add("kind", Texts.Say($"„{kind}“ ist keine Art von Lücke; erlaubt sind: {string.Join(", ", GapKinds.All)}.",
-                $"'{kind}' is not a gap kind; use one of: {string.Join(", ", GapKinds.All)}."));
-        if (minCutOff is < 1 or > 1000) errors.Add("minCutOff", Texts.Say("Muss zwischen 1 und 1000 liegen.", "Must be between 1 and 1000."));
+            errors.Add("kind", Texts.Get("api.isNotGapKindUse", kind, string.Join(", ", GapKinds.All)));
+        if (minCutOff is < 1 or > 1000) errors.Add("minCutOff", Texts.Get("api.mustBeBetween1And"));
         errors.ThrowIfAny();
         var (view, texts) = await View(networks, networkId, day, context, ct);
 
@@ -257,8 +256,7 @@ public static class AnalysisApi
         var start = Required(from, "from", errors);
         var end = Required(to, "to", errors);
         if (start is not null && end is not null && end < start)
-            errors.Add("to", Texts.Say($"„{to}“ liegt vor from „{from}“; die Daten sind in der falschen Reihenfolge.",
-                $"'{to}' is before from '{from}'; the dates are in the wrong order."));
+            errors.Add("to", Texts.Get("api.isBeforeFromDatesAre", to, from));
         errors.ThrowIfAny();
 
         var texts = Language(context);
@@ -300,7 +298,7 @@ public static class AnalysisApi
     {
         if (text is null) return null;
         if (AsOf.TryParse(text, out var day)) return day;
-        errors.Add(parameter, Texts.Say($"„{text}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{text}' is not a date of the form YYYY-MM-DD."));
+        errors.Add(parameter, Texts.Get("api.isNotDateOfForm", text));
         return default;
     }
 
@@ -308,11 +306,11 @@ public static class AnalysisApi
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(parameter, Texts.Say("Pflichtangabe: ein Datum der Form JJJJ-MM-TT.", "Required: a date of the form YYYY-MM-DD."));
+            errors.Add(parameter, Texts.Get("api.requiredDateOfFormYyyy"));
             return null;
         }
         if (AsOf.TryParse(text, out var day)) return day;
-        errors.Add(parameter, Texts.Say($"„{text}“ ist kein Datum der Form JJJJ-MM-TT.", $"'{text}' is not a date of the form YYYY-MM-DD."));
+        errors.Add(parameter, Texts.Get("api.isNotDateOfForm2", text));
         return null;
     }
 
@@ -323,8 +321,7 @@ public static class AnalysisApi
             Unit(q.WMembers, d.Members, "wMembers", errors), Unit(q.WTopics, d.Topics, "wTopics", errors),
             Unit(q.WTerritories, d.Territories, "wTerritories", errors), Unit(q.WMandate, d.Mandate, "wMandate", errors));
         if (!errors.Any && weights.Sum <= 0)
-            errors.Add("wMembers", Texts.Say("Mindestens eines von wMembers, wTopics, wTerritories und wMandate muss größer als 0 sein.",
-                "At least one of wMembers, wTopics, wTerritories and wMandate must be above 0."));
+            errors.Add("wMembers", Texts.Get("api.atLeastOneOfWmembers"));
         return (weights, Unit(q.Threshold, Overlaps.DefaultThreshold, "threshold", errors));
     }
 
@@ -333,8 +330,7 @@ public static class AnalysisApi
         if (value is null) return fallback;
         if (double.IsNaN(value.Value) || value is < 0 or > 1)
         {
-            errors.Add(parameter, Texts.Say($"Muss zwischen 0 und 1 liegen; es ist {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
-                $"Must be between 0 and 1; it is {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
+            errors.Add(parameter, Texts.Get("api.mustBeBetween0And", value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return fallback;
         }
         return value.Value;

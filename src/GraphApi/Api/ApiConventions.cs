@@ -30,8 +30,8 @@ internal static class ApiConventions
     public static (int Offset, int Limit) Paging(int? offset, int? limit)
     {
         var errors = new ValidationErrors();
-        if (offset is < 0) errors.Add("offset", Texts.Say("Muss 0 oder größer sein.", "Must be 0 or more."));
-        if (limit is < 1 or > 1000) errors.Add("limit", Texts.Say("Muss zwischen 1 und 1000 liegen.", "Must be between 1 and 1000."));
+        if (offset is < 0) errors.Add("offset", Texts.Get("api.mustBe0OrMore"));
+        if (limit is < 1 or > 1000) errors.Add("limit", Texts.Get("api.mustBeBetween1And2"));
         errors.ThrowIfAny();
         return (offset ?? 0, limit ?? 100);
     }

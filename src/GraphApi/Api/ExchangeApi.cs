@@ -56,7 +56,7 @@ public static class ExchangeApi
             // A browser form: the first file it carries.
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.FirstOrDefault() ?? throw ApiConventions.Invalid("file",
-                Texts.Say("Das Formular enthält keine Datei.", "The form holds no file."));
+                Texts.Get("api.formHoldsNoFile"));
             await using var stream = file.OpenReadStream();
             input = await importer.ReadAsync(stream, file.ContentType, options, Blank(format), ct);
         }
@@ -82,7 +82,7 @@ public static class ExchangeApi
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = Texts.Say("Konflikt mit dem aktuellen Stand.", "Conflict with the current state."),
+                Title = Texts.Get("api.conflictWithCurrentState2"),
                 Detail = stale.Message,
                 Extensions = { ["preview"] = stale.Preview },
             });
@@ -113,6 +113,6 @@ public static class ExchangeApi
     {
         var buffer = new MemoryStream();
         await ExcelNetworkWriter.WriteAsync(ExchangeTemplate.Workbook(), buffer, ct);
-        return Results.File(buffer.ToArray(), ExcelNetworkWriter.MediaType, Texts.Say("Netzwerk-Vorlage.xlsx", "network-template.xlsx"));
+        return Results.File(buffer.ToArray(), ExcelNetworkWriter.MediaType, Texts.Get("api.networkTemplateXlsx"));
     }
 }

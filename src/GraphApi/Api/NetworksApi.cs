@@ -122,7 +122,7 @@ public static class NetworksApi
     private static async Task<Ok<IReadOnlyList<ChangeSet>>> History(NetworkService networks, string networkId, long? after, string? entity,
         int? limit, bool? newest, CancellationToken ct)
     {
-        if (after is < 0) throw ApiConventions.Invalid("after", Texts.Say("Muss eine Revision sein, 0 oder größer.", "Must be a revision, 0 or more."));
+        if (after is < 0) throw ApiConventions.Invalid("after", Texts.Get("api.mustBeRevision0Or"));
         var (_, take) = ApiConventions.Paging(0, limit);
         await networks.GetAsync(networkId, ct);
         return TypedResults.Ok(await networks.HistoryAsync(networkId, after ?? 0, entity, take, ct, newest ?? false));

@@ -24,12 +24,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 new Dictionary<string, string[]>
                 {
                     // The parser's own sentence stays as .NET writes it (English); the frame is in the request's language.
-                    [json.Path ?? "$"] = [Texts.Say($"Fehlerhaftes JSON: {Describe(json)}", $"Malformed JSON: {Describe(json)}")],
+                    [json.Path ?? "$"] = [Texts.Get("api.malformedJson", Describe(json))],
                 })
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = Texts.Say("Der Inhalt der Anfrage ist kein gültiges JSON in der erwarteten Form; es wurde nichts geändert.",
-                    "The request body is not valid JSON of the expected shape; nothing was changed."),
+                Title = Texts.Get("api.requestBodyIsNotValid"),
             },
             BadHttpRequestException missing when missing.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) =>
                 new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["$"] = [Texts.Get("valid.bodyMissing")] })
@@ -45,8 +44,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
-                Title = Texts.Say("Die Anfrage konnte nicht gelesen werden; es wurde nichts geändert.",
-                    "The request could not be read; nothing was changed."),
+                Title = Texts.Get("api.requestCouldNotBeRead"),
                 Detail = bad.Message,
             },
             VersionRequiredException v => new HttpValidationProblemDetails(v.Errors.ToDictionary())
@@ -56,28 +54,25 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             },
             NotFoundException nf => new ProblemDetails
             {
-                Status = StatusCodes.Status404NotFound, Title = Texts.Say("Nicht gefunden.", "Not found."), Detail = nf.Message,
+                Status = StatusCodes.Status404NotFound, Title = Texts.Get("api.notFound"), Detail = nf.Message,
             },
             ConflictException c => Conflict(c),
             GraphApi.Storage.StoreUnavailableException store => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = Texts.Say("Der Datenspeicher ist nicht erreichbar; es wurde nichts geändert.",
-                    "The store cannot be reached; nothing was changed."),
+                Title = Texts.Get("api.storeCannotBeReachedNothing"),
                 Detail = store.Message,
             },
             GraphApi.Storage.Neo4j.Neo4jException neo4j => new ProblemDetails
             {
                 Status = neo4j.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-                Title = Texts.Say("Neo4j hat die Anfrage abgelehnt; es wurde nichts geändert.",
-                    "Neo4j refused the request; nothing was changed."),
+                Title = Texts.Get("api.neo4jRefusedRequestNothingWas"),
                 Detail = neo4j.Code,
             },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = Texts.Say("Auf dem Server ist ein Fehler aufgetreten; es wurde nichts geändert.",
-                    "Something went wrong on the server; nothing was changed."),
+                Title = Texts.Get("api.somethingWentWrongOnServer"),
             },
         };
         if (problem.Status is StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable)
@@ -87,14 +82,13 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static string RulesBroken => Texts.Say("Die Eingabe verstößt gegen eine oder mehrere Regeln; es wurde nichts geändert.",
-        "The input breaks one or more rules; nothing was changed.");
+    private static string RulesBroken => Texts.Get("api.inputBreaksOneOrMore");
 
     private static ProblemDetails Conflict(ConflictException c)
     {
         var problem = new ProblemDetails
         {
-            Status = StatusCodes.Status409Conflict, Title = Texts.Say("Konflikt mit dem aktuellen Stand.", "Conflict with the current state."),
+            Status = StatusCodes.Status409Conflict, Title = Texts.Get("api.conflictWithCurrentState"),
             Detail = c.Message,
         };
         if (c.Current is not null) problem.Extensions["current"] = c.Current;

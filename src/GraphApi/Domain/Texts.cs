@@ -20,10 +20,13 @@ public static class Texts
     private static readonly ResourceManager Resources = new("GraphApi.Localization.Strings", typeof(Strings).Assembly);
 
     /// <summary>A text of the resx (<c>Strings.resx</c> German, <c>Strings.en.resx</c> English) in the current UI culture, formatted with <paramref name="args"/>.</summary>
-    public static string Get(string key, params object?[] args)
+    public static string Get(string key, params object?[] args) => Get(CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, key, args);
+
+    /// <summary>A text of the resx in a given language (a finding written in German whatever the request asked for), formatted in <paramref name="format"/>.</summary>
+    public static string Get(CultureInfo language, CultureInfo format, string key, params object?[] args)
     {
-        var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
+        var text = Resources.GetString(key, language) ?? key;
+        return args.Length == 0 ? text : string.Format(format, text, args);
     }
 
     /// <summary>
@@ -52,6 +55,9 @@ public static class Texts
     {
         public string German => Term.German.Singular;
         public string English => Term.English.Singular.ToLowerInvariant();
+
+        /// <summary>The word in the current request's language.</summary>
+        public string Name => Texts.German ? German : English;
 
         /// <summary>Nominative: "ein Akteur", "ein Gremium", "eine Person".</summary>
         public string Ein => Term.German.WithArticle(german: true);

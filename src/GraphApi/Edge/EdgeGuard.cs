@@ -43,9 +43,8 @@ public sealed class EdgeGuard(RequestDelegate next, IOptionsMonitor<EdgeOptions>
                 ProblemDetails = new ProblemDetails
                 {
                     Status = StatusCodes.Status403Forbidden,
-                    Title = Texts.Say("Anfragen einer fremden Website werden abgelehnt; es wurde nichts geändert.",
-                        "Requests from a foreign web site are refused; nothing was changed."),
-                    Detail = Texts.Say($"Herkunft „{origin}“ ist nicht diese Anwendung.", $"Origin '{origin}' is not this application."),
+                    Title = Texts.Get("edge.requestsFromForeignWebSite"),
+                    Detail = Texts.Get("edge.originIsNotThisApplication", origin),
                 },
             });
             return;

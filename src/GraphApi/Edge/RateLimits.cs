@@ -47,8 +47,7 @@ public static class RateLimits
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = IsSignIn(context.Request) ? Texts.Get("accounts.signin.tooMany")
-                            : Texts.Say("Zu viele Anfragen: bitte etwas langsamer; es wurde nichts geändert.",
-                            "Too many requests: please slow down; nothing was changed."),
+                            : Texts.Get("edge.tooManyRequestsPleaseSlow"),
                     },
                 });
             };
@@ -93,7 +92,7 @@ public sealed class LiveRateLimit(IOptionsMonitor<EdgeOptions> options) : IHubFi
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         using (var lease = _limiter.AttemptAcquire(RateLimits.ClientOf(context.Context.GetHttpContext())))
-            if (!lease.IsAcquired) throw new HubException(Texts.Say("Zu viele Aufrufe: bitte langsamer.", "Too many calls: please slow down."));
+            if (!lease.IsAcquired) throw new HubException(Texts.Get("edge.tooManyCallsPleaseSlow"));
         return await next(context);
     }
 

@@ -27,8 +27,8 @@ public sealed record ImportProblem(string Where, string Message, string Severity
     {
         var parts = new List<string>();
         if (sheet is not null) parts.Add(sheet);
-        if (row is not null) parts.Add(Texts.Say($"Zeile {row}", $"row {row}"));
-        if (column is not null) parts.Add(Texts.Say($"Spalte {column}", $"column {column}"));
-        return parts.Count == 0 ? Texts.Say("Datei", "file") : string.Join(", ", parts);
+        if (row is not null) parts.Add(Texts.Get("exchange.row", row));
+        if (column is not null) parts.Add(Texts.Get("exchange.column", column));
+        return parts.Count == 0 ? Texts.Get("exchange.file") : string.Join(", ", parts);
     }
 }

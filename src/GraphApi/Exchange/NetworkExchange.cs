@@ -34,15 +34,13 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
         try
         {
             return JsonSerializer.Deserialize<NetworkDocument>(json, DocumentOptions)
-                   ?? throw Invalid("$", Texts.Say("Das Dokument ist leer; erwartet wird ein Objekt mit „network“.",
-                       "The document is empty; expected an object with 'network'."));
+                   ?? throw Invalid("$", Texts.Get("exchange.documentIsEmptyExpectedObject"));
         }
         catch (JsonException e)
         {
             // The parser's own sentence stays as .NET writes it (English); the place is given in the request's language.
             var (line, position, what) = (e.LineNumber + 1, e.BytePositionInLine + 1, FirstSentence(e.Message));
-            throw Invalid(e.Path ?? "$", Texts.Say($"Fehlerhaftes JSON in Zeile {line}, Position {position}: {what}",
-                $"Malformed JSON at line {line}, position {position}: {what}"));
+            throw Invalid(e.Path ?? "$", Texts.Get("exchange.malformedJsonAtLinePosition", line, position, what));
         }
     }
 
@@ -108,7 +106,7 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
     {
         var errors = new ValidationErrors();
         var header = document.Network;
-        if (header is null) errors.Add("$.network", Texts.Say("Erforderlich: Kennung und Name des Netzwerks.", "Required: the network's id and name."));
+        if (header is null) errors.Add("$.network", Texts.Get("exchange.requiredNetworkSIdAnd"));
         var network = (Network)EntityValidator.Normalize(new Network
         {
             Id = header?.Id?.Trim() ?? "",
@@ -133,11 +131,9 @@ public sealed class NetworkExchange(NetworkService networks, EntityValidator val
             validator.CheckFields(entity, path, errors);
             if (entity.Id.Length == 0) continue;
             if (entity.Id == network.Id)
-                errors.Add(ValidationErrors.Join(path, "id"), Texts.Say($"„{entity.Id}“ ist die Kennung des Netzwerks selbst.",
-                    $"'{entity.Id}' is the network's own id."));
+                errors.Add(ValidationErrors.Join(path, "id"), Texts.Get("exchange.isNetworkSOwnId", entity.Id));
             else if (!firstPathOf.TryAdd(entity.Id, path))
-                errors.Add(ValidationErrors.Join(path, "id"), Texts.Say($"„{entity.Id}“ ist schon an {firstPathOf[entity.Id]} vergeben.",
-                    $"'{entity.Id}' is already used by {firstPathOf[entity.Id]}."));
+                errors.Add(ValidationErrors.Join(path, "id"), Texts.Get("exchange.isAlreadyUsedBy", entity.Id, firstPathOf[entity.Id]));
         }
 
         var snapshot = NetworkSnapshot.Create(network, 0, entries.Select(e => e.Entity).Where(e => e.Id.Length > 0));

@@ -18,16 +18,13 @@ public static class ZipGuard
     public static string? Check(ZipArchive zip)
     {
         if (zip.Entries.Count > MaxEntries)
-            return Texts.Say($"Das Archiv enthält {zip.Entries.Count} Dateien; erlaubt sind höchstens {MaxEntries}.",
-                $"The archive holds {zip.Entries.Count} files; at most {MaxEntries} are allowed.");
+            return Texts.Get("exchange.archiveHoldsFilesAtMost", zip.Entries.Count, MaxEntries);
         long total = 0;
         foreach (var entry in zip.Entries)
         {
             total += entry.Length;
             if (entry.Length > 1024 * 1024 && entry.CompressedLength > 0 && (double)entry.Length / entry.CompressedLength > MaxRatio || total > MaxUnpackedBytes)
-                return Texts.Say(
-                    $"Das Archiv würde entpackt mehr als {MaxUnpackedBytes / 1024 / 1024} MB ergeben oder ist ungewöhnlich stark gepackt („{entry.FullName}“); es wurde nicht geöffnet.",
-                    $"The archive would unpack to more than {MaxUnpackedBytes / 1024 / 1024} MB or is packed suspiciously tightly ('{entry.FullName}'); it was not opened.");
+                return Texts.Get("exchange.archiveWouldUnpackToMore", MaxUnpackedBytes / 1024 / 1024, entry.FullName);
         }
         return null;
     }

@@ -8,11 +8,7 @@ namespace GraphApi.Storage;
 /// </summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
 {
-    public static StoreUnavailableException Unreachable(string store, string url, string reason, Exception? inner) => new(Texts.Say(
-        $"{store} unter {url} ist nicht erreichbar ({reason}).",
-        $"{store} at {url} cannot be reached ({reason})."), inner);
+    public static StoreUnavailableException Unreachable(string store, string url, string reason, Exception? inner) => new(Texts.Get("store.atCannotBeReached", store, url, reason), inner);
 
-    public static StoreUnavailableException Refused(string store, string url, string user) => new(Texts.Say(
-        $"{store} unter {url} hat die Anmeldedaten für den Benutzer „{user}“ abgelehnt (Neo4j:User, Neo4j:Password).",
-        $"{store} at {url} refused the credentials of user '{user}' (Neo4j:User, Neo4j:Password)."));
+    public static StoreUnavailableException Refused(string store, string url, string user) => new(Texts.Get("store.atRefusedCredentialsOfUser", store, url, user));
 }

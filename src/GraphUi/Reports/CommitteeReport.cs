@@ -44,7 +44,7 @@ public sealed class CommitteeReport
     /// <summary>The network with every person named by their function, else as "Person (actor)", else "Person".</summary>
     public static NetworkSnapshot Unnamed(NetworkSnapshot stored, Phrases phrases)
     {
-        var person = phrases.Pick("Person", "Person");
+        var person = phrases.Pick(Kinds.Of(EntityKind.Person).German.Singular, Kinds.Of(EntityKind.Person).English.Singular);
         var entities = stored.Everything.Select(e => e is Person p
             ? p with { Name = p.Function ?? (stored.Find<Actor>(p.Actor) is { } a ? $"{person} ({a.ShortName ?? a.Name})" : person) }
             : e);

@@ -94,8 +94,7 @@ public sealed class CsvNetworkReader : INetworkReader
                 var name = Path.GetFileName(entry.FullName);
                 if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add(ImportProblem.At(name, null, null, Texts.Say("Keine CSV-Datei; sie wurde nicht gelesen.",
-                        "Not a CSV file; it was not read."), ImportProblem.Warning));
+                    problems.Add(ImportProblem.At(name, null, null, Texts.Get("exchange.notCsvFileItWas"), ImportProblem.Warning));
                     continue;
                 }
                 var rows = Parse(Decode(await ZipGuard.ReadAsync(entry, ct)));
@@ -107,7 +106,7 @@ public sealed class CsvNetworkReader : INetworkReader
         }
         catch (InvalidDataException e)
         {
-            return Failed(Texts.Say($"Das ZIP-Archiv lässt sich nicht lesen: {e.Message}", $"The zip archive cannot be read: {e.Message}"));
+            return Failed(Texts.Get("exchange.zipArchiveCannotBeRead", e.Message));
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class ExcelNetworkReader : INetworkReader
             {
                 if (ZipGuard.Check(zip) is { } bomb) return Failed(bomb);
                 if (zip.GetEntry("xl/workbook.xml") is null)
-                    return Failed(Texts.Say("Die Datei ist kein Excel-Arbeitsbuch (xlsx).", "The file is not an Excel workbook (xlsx)."));
+                    return Failed(Texts.Get("exchange.fileIsNotExcelWorkbook"));
                 formulas.AddRange(Formulas(zip));
             }
             content.Position = 0;
@@ -113,16 +113,14 @@ public sealed class ExcelNetworkReader : INetworkReader
                 {
                     var headers = sheets.FirstOrDefault(s => s.Name == f.Sheet)?.Headers;
                     var header = headers is not null && f.Column < headers.Count && headers[f.Column].Length > 0 ? headers[f.Column] : f.Cell;
-                    return ImportProblem.At(f.Sheet, f.Row, header, Texts.Say(
-                        $"Zelle {f.Cell} enthält eine Formel; Formeln werden nicht ausgewertet. Bitte den Wert selbst eintragen.",
-                        $"Cell {f.Cell} holds a formula; formulas are never evaluated. Please enter the value itself."));
+                    return ImportProblem.At(f.Sheet, f.Row, header, Texts.Get("exchange.cellHoldsFormulaFormulasAre", f.Cell));
                 }).ToList(),
             };
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or InvalidOperationException or NotSupportedException
                                       or IndexOutOfRangeException or ArgumentException or FormatException)
         {
-            return Failed(Texts.Say($"Das Excel-Arbeitsbuch lässt sich nicht lesen: {e.Message}", $"The Excel workbook cannot be read: {e.Message}"));
+            return Failed(Texts.Get("exchange.excelWorkbookCannotBeRead", e.Message));
         }
     }
 

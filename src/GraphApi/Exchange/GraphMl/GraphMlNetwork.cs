@@ -159,9 +159,7 @@ public sealed class GraphMlNetworkReader : INetworkReader
         }
     }
 
-    internal static string Texts(XmlException e) => Domain.Texts.Say(
-        $"Fehlerhaftes XML in Zeile {e.LineNumber}, Position {e.LinePosition}: {e.Message}",
-        $"Malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}");
+    internal static string Texts(XmlException e) => Domain.Texts.Get("exchange.malformedXmlAtLinePosition", e.LineNumber, e.LinePosition, e.Message);
 
     private static string? Blank(string s) => s.Length == 0 ? null : s;
 }

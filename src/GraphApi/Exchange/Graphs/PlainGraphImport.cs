@@ -41,7 +41,7 @@ public static partial class PlainGraphImport
             var row = i + 1;
             if (ids.ContainsKey(node.Id))
             {
-                problems.Add(ImportProblem.At(NodesSheet, row, "id", Texts.Say($"Den Knoten „{node.Id}“ gibt es zweimal.", $"Node '{node.Id}' appears twice.")));
+                problems.Add(ImportProblem.At(NodesSheet, row, "id", Texts.Get("exchange.nodeAppearsTwice", node.Id)));
                 continue;
             }
             var attributes = new Dictionary<string, string>(node.Attributes, StringComparer.OrdinalIgnoreCase);
@@ -106,8 +106,7 @@ public static partial class PlainGraphImport
             if (!ids.TryGetValue(edge.Source, out var s) || !ids.TryGetValue(edge.Target, out var t))
             {
                 var missing = ids.ContainsKey(edge.Source) ? edge.Target : edge.Source;
-                problems.Add(ImportProblem.At(EdgesSheet, row, null, Texts.Say($"Die Kante verweist auf den Knoten „{missing}“, den es nicht gibt.",
-                    $"The edge refers to node '{missing}', which does not exist.")));
+                problems.Add(ImportProblem.At(EdgesSheet, row, null, Texts.Get("exchange.edgeRefersToNodeWhich", missing)));
                 continue;
             }
             var attributes = new Dictionary<string, string>(edge.Attributes, StringComparer.OrdinalIgnoreCase);
@@ -159,18 +158,14 @@ public static partial class PlainGraphImport
                     break;
             }
             if (!handled)
-                problems.Add(ImportProblem.At(EdgesSheet, row, relationship is null ? null : "relationship", Texts.Say(
-                    $"Die Kante „{edge.Source}“ → „{edge.Target}“ ({Type(s.Type)} → {Type(t.Type)}{(relationship is null ? "" : ", " + relationship)}) passt zu keiner Beziehung des Netzwerks und wurde nicht übernommen.",
-                    $"The edge '{edge.Source}' → '{edge.Target}' ({s.Type} → {t.Type}{(relationship is null ? "" : ", " + relationship)}) fits no relationship of a network and was left out."),
+                problems.Add(ImportProblem.At(EdgesSheet, row, relationship is null ? null : "relationship", Texts.Get("exchange.edgeFitsNoRelationshipOf", edge.Source, edge.Target, Type(s.Type), Type(t.Type), (relationship is null ? "" : ", " + relationship), s.Type, t.Type),
                     ImportProblem.Warning));
         }
 
         var networkId = options.NetworkId ?? (graph.Id.Length > 0 && IdPattern().IsMatch(graph.Id) ? graph.Id : null);
         var networkName = options.NetworkName ?? (graph.Name.Length > 0 ? graph.Name : networkId);
         if (networkId is null)
-            problems.Add(ImportProblem.At(null, null, null, Texts.Say(
-                "Die Datei nennt keine Kennung des Netzwerks; geben Sie ?network= (und ?name=) an.",
-                "The file names no network id; give ?network= (and ?name=).")));
+            problems.Add(ImportProblem.At(null, null, null, Texts.Get("exchange.fileNamesNoNetworkId")));
         var document = new NetworkDocument
         {
             Network = new NetworkHeader { Id = networkId ?? "", Name = networkName ?? "", Description = graph.Description },
@@ -235,8 +230,7 @@ public static partial class PlainGraphImport
         string[] formats = ["yyyy-MM-dd", "dd.MM.yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.fffK"];
         if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var day))
             return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        problems.Add(ImportProblem.At(sheet, row, field, Texts.Say($"„{text}“ ist kein Datum und wurde weggelassen.",
-            $"'{text}' is not a date and was left out."), ImportProblem.Warning));
+        problems.Add(ImportProblem.At(sheet, row, field, Texts.Get("exchange.isNotDateAndWas", text), ImportProblem.Warning));
         return null;
     }
 }

@@ -33,9 +33,7 @@ public sealed record ImportKindCounts(string Kind, string Label, int Created, in
 public sealed record ImportDuplicate(NamedRef Incoming, NamedRef Other, bool OtherExists, double Similarity, string Reason, string Sentence);
 
 /// <summary>The network moved since the preview: the import was refused, and this is the preview against the new state.</summary>
-public sealed class StaleImportException(ImportPreview preview) : Exception(Domain.Texts.Say(
-    $"Das Netzwerk „{preview.NetworkId}“ wurde seit der Vorschau geändert (jetzt Revision {preview.Revision}); bitte die neue Vorschau prüfen und erneut bestätigen.",
-    $"Network '{preview.NetworkId}' changed since the preview (now revision {preview.Revision}); please check the new preview and confirm again."))
+public sealed class StaleImportException(ImportPreview preview) : Exception(Domain.Texts.Get("exchange.networkChangedSincePreviewNow", preview.NetworkId, preview.Revision))
 {
     public ImportPreview Preview { get; } = preview;
 }

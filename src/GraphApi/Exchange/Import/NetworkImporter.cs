@@ -39,9 +39,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
               ?? throw Api.ApiConventions.Invalid("format", EntityValidator.NotAllowed(format, Formats.ToList()))
             : Detect(buffer, head, contentType);
         if (reader is null)
-            return new ImportInput("unknown", new NetworkDocument(), [ImportProblem.At(null, null, null, Texts.Say(
-                $"Das Format der Datei ist nicht zu erkennen; möglich sind: {string.Join(", ", Formats.Distinct())} (JSON, Excel-Arbeitsbuch, ZIP mit CSV-Dateien, GraphML, GEXF).",
-                $"The file's format is not recognised; possible are: {string.Join(", ", Formats.Distinct())} (JSON, Excel workbook, zip of CSV files, GraphML, GEXF)."))]);
+            return new ImportInput("unknown", new NetworkDocument(), [ImportProblem.At(null, null, null, Texts.Get("exchange.fileSFormatIsNot", string.Join(", ", Formats.Distinct())))]);
         buffer.Position = 0;
         return await reader.ReadAsync(buffer, options, ct);
     }
@@ -80,9 +78,7 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
         while ((read = await content.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
-                throw new BadHttpRequestException(Texts.Say(
-                    $"Die Datei ist größer als {MaxBytes / 1024 / 1024} MB und wurde nicht gelesen; teilen Sie sie auf oder entfernen Sie Bilder und Formatierungen.",
-                    $"The file is larger than {MaxBytes / 1024 / 1024} MB and was not read; split it or remove pictures and formatting."),
+                throw new BadHttpRequestException(Texts.Get("exchange.fileIsLargerThanMb", MaxBytes / 1024 / 1024),
                     StatusCodes.Status413PayloadTooLarge);
             buffer.Write(chunk, 0, read);
         }
@@ -186,14 +182,14 @@ public sealed class NetworkImporter(NetworkService networks, NetworkExchange exc
 
     private static string Plural(EntityKind kind) => kind switch
     {
-        EntityKind.Topic => Texts.Say("Handlungsfelder", "topics"),
-        EntityKind.Territory => Texts.Say("Gebiete", "territories"),
-        EntityKind.Actor => Texts.Say("Akteure", "actors"),
-        EntityKind.Body => Texts.Say("Gremien", "bodies"),
-        EntityKind.Person => Texts.Say("Personen", "persons"),
-        EntityKind.Measure => Texts.Say("Maßnahmen", "measures"),
-        EntityKind.Membership => Texts.Say("Mitgliedschaften", "memberships"),
-        EntityKind.Collaboration => Texts.Say("Kooperationen", "collaborations"),
+        EntityKind.Topic => Texts.Get("exchange.topics"),
+        EntityKind.Territory => Texts.Get("exchange.territories"),
+        EntityKind.Actor => Texts.Get("exchange.actors"),
+        EntityKind.Body => Texts.Get("exchange.bodies"),
+        EntityKind.Person => Texts.Get("exchange.persons"),
+        EntityKind.Measure => Texts.Get("exchange.measures"),
+        EntityKind.Membership => Texts.Get("exchange.memberships"),
+        EntityKind.Collaboration => Texts.Get("exchange.collaborations"),
         _ => kind.ToString(),
     };
 }

@@ -92,14 +92,12 @@ public sealed class TableReader
             if (known is null)
             {
                 if (sheet.Rows.Any(r => !r.IsBlank) || sheet.Headers.Any(h => h.Length > 0))
-                    Warn(sheet.Name, null, null, Texts.Say(
-                        $"Dieses Blatt kennt die Vorlage nicht; es wurde nicht gelesen. Bekannt sind: {string.Join(", ", TableSchema.Sheets.Select(s => s.Name))}.",
-                        $"The template has no such sheet; it was not read. Known sheets: {string.Join(", ", TableSchema.Sheets.Select(s => s.Name))}."));
+                    Warn(sheet.Name, null, null, Texts.Get("exchange.templateHasNoSuchSheet", string.Join(", ", TableSchema.Sheets.Select(s => s.Name))));
                 continue;
             }
             if (sheets.ContainsKey(known.Name))
             {
-                Error(sheet.Name, null, null, Texts.Say($"Das Blatt „{known.Name}“ gibt es zweimal.", $"The sheet '{known.Name}' appears twice."));
+                Error(sheet.Name, null, null, Texts.Get("exchange.sheetAppearsTwice", known.Name));
                 continue;
             }
             sheets[known.Name] = ReadRows(known, sheet);
@@ -187,16 +185,12 @@ public sealed class TableReader
     private NetworkHeader ReadNetwork(List<Raw> rows, ImportOptions options)
     {
         if (rows.Count > 1)
-            Error(TableSchema.Network, rows[1].Row.Number, null, Texts.Say(
-                "Das Blatt Netzwerk hat genau eine Zeile unter der Überschrift: Kennung, Name und Beschreibung des Netzwerks.",
-                "The sheet Netzwerk has exactly one row below the header: the network's id, name and description."));
+            Error(TableSchema.Network, rows[1].Row.Number, null, Texts.Get("exchange.sheetNetzwerkHasExactlyOne"));
         var row = rows.FirstOrDefault();
         var name = options.NetworkName ?? row?.Text("name");
         var id = options.NetworkId ?? row?.Text("id") ?? (name is null ? null : Slug(name));
         if (id is null)
-            Error(TableSchema.Network, null, null, Texts.Say(
-                "Kennung und Name des Netzwerks fehlen: Tragen Sie sie im Blatt Netzwerk ein (Spalten ID und Name) oder geben Sie ?network= und ?name= an.",
-                "The network's id and name are missing: fill in the sheet Netzwerk (columns ID and Name) or give ?network= and ?name=."));
+            Error(TableSchema.Network, null, null, Texts.Get("exchange.networkSIdAndName"));
         return new NetworkHeader
         {
             Id = id ?? "", Name = name ?? "", Description = row?.Text("description"), DataAsOf = row is null ? null : Date(row, "dataAsOf"),
@@ -212,22 +206,18 @@ public sealed class TableReader
             if (header.Length == 0)
             {
                 if (input.Rows.Any(r => AsText(r[i]) is not null))
-                    Warn(input.Name, 1, ColumnLetter(i), Texts.Say("Diese Spalte hat keine Überschrift; sie wurde nicht gelesen.",
-                        "This column has no header; it was not read."));
+                    Warn(input.Name, 1, ColumnLetter(i), Texts.Get("exchange.thisColumnHasNoHeader"));
                 continue;
             }
             var column = sheet.Column(header);
             if (column is null)
-                Warn(input.Name, 1, header, Texts.Say(
-                    $"Diese Spalte kennt die Vorlage nicht; sie wurde nicht gelesen. Bekannt sind: {string.Join(", ", sheet.Columns.Select(c => c.Header))}.",
-                    $"The template has no such column; it was not read. Known columns: {string.Join(", ", sheet.Columns.Select(c => c.Header))}."));
+                Warn(input.Name, 1, header, Texts.Get("exchange.templateHasNoSuchColumn", string.Join(", ", sheet.Columns.Select(c => c.Header))));
             else if (columns.Any(c => c.Column == column))
-                Error(input.Name, 1, header, Texts.Say($"Die Spalte „{column.Header}“ gibt es zweimal.", $"The column '{column.Header}' appears twice."));
+                Error(input.Name, 1, header, Texts.Get("exchange.columnAppearsTwice", column.Header));
             else columns.Add((i, column, column.Header));
         }
         foreach (var required in Required(sheet).Where(f => columns.All(c => c.Column.Field != f)))
-            Error(input.Name, 1, null, Texts.Say($"Die Spalte „{sheet.ColumnOfField(required)!.Header}“ fehlt.",
-                $"The column '{sheet.ColumnOfField(required)!.Header}' is missing."));
+            Error(input.Name, 1, null, Texts.Get("exchange.columnIsMissing", sheet.ColumnOfField(required)!.Header));
 
         var rows = new List<Raw>();
         foreach (var row in input.Rows)
@@ -239,9 +229,7 @@ public sealed class TableReader
                 var value = row[index];
                 if (value is string s && ControlCharacter(s) is { } bad)
                 {
-                    Error(input.Name, row.Number, header, Texts.Say(
-                        $"Enthält ein unsichtbares Steuerzeichen (U+{(int)bad:X4}); bitte entfernen.",
-                        $"Contains an invisible control character (U+{(int)bad:X4}); please remove it."));
+                    Error(input.Name, row.Number, header, Texts.Get("exchange.containsInvisibleControlCharacterU", (int)bad));
                     value = new string(s.Where(ch => ch >= ' ' || ch is '\n' or '\t').ToArray());
                 }
                 cells[column.Field] = (value, header);
@@ -344,8 +332,7 @@ public sealed class TableReader
         var text = r.Text(field);
         if (text is null) return null;
         if (words.TryParse(text, out var code)) return code;
-        Error(r, field, Texts.Say($"„{text}“ ist {words.NotOne}; möglich sind: {words.Offer()}.",
-            $"'{text}' is not allowed here; use one of: {words.Offer()} (or the codes {string.Join(", ", words.Codes)})."));
+        Error(r, field, Texts.Get("exchange.isNotAllowedHereUse", text, words.NotOne, words.Offer(), string.Join(", ", words.Codes)));
         return text;
     }
 
@@ -353,8 +340,7 @@ public sealed class TableReader
         Split(r.Text(field)).Select(text =>
         {
             if (words.TryParse(text, out var code)) return code;
-            Error(r, field, Texts.Say($"„{text}“ ist {words.NotOne}; möglich sind: {words.Offer()}.",
-                $"'{text}' is not allowed here; use one of: {words.Offer()}."));
+            Error(r, field, Texts.Get("exchange.isNotAllowedHereUse2", text, words.NotOne, words.Offer()));
             return text;
         }).ToList();
 
@@ -373,17 +359,15 @@ public sealed class TableReader
         if (matches.Count == 1) return matches[0];
         if (matches.Count > 1)
         {
-            Error(r, field, Texts.Say($"„{text}“ ist nicht eindeutig: so heißen {matches.Count} Einträge ({string.Join(", ", matches)}); bitte die ID angeben.",
-                $"'{text}' is ambiguous: {matches.Count} entries have that name ({string.Join(", ", matches)}); please give the id."));
+            Error(r, field, Texts.Get("exchange.isAmbiguousEntriesHaveThat", text, matches.Count, string.Join(", ", matches)));
             return text;
         }
         if (_kindOfId.ContainsKey(text)) return text; // an id of another kind: the validator says what it is and what is wanted
         var suggestion = _suggestions++ < 500 ? Suggestions.Closest(text, kinds.SelectMany(k => _namesOfKind.GetValueOrDefault(k) ?? [])) : null;
-        var wanted = string.Join(Texts.Say(" oder ", " or "), kinds.Select(k => Texts.Say(Texts.Of(k).German, Texts.Of(k).English)));
+        var wanted = string.Join(Texts.Get("exchange.or"), kinds.Select(k => Texts.Of(k).Name));
         Error(r, field, suggestion is null
-            ? Texts.Say($"„{text}“ gibt es nicht (gesucht: {wanted}, nach ID oder genauem Namen).",
-                $"'{text}' does not exist (looked for: {wanted}, by id or exact name).")
-            : Texts.Say($"„{text}“ gibt es nicht — meinten Sie „{suggestion}“?", $"'{text}' does not exist — did you mean '{suggestion}'?"));
+            ? Texts.Get("exchange.doesNotExistLookedFor", text, wanted)
+            : Texts.Get("exchange.doesNotExistDidYou", text, suggestion));
         return text;
     }
 
@@ -401,8 +385,7 @@ public sealed class TableReader
         string[] formats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yyyy HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
         if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Error(r, field, Texts.Say($"„{text}“ ist kein Datum; erwartet wird TT.MM.JJJJ (oder ein Datum aus Excel).",
-            $"'{text}' is not a date; expected DD.MM.YYYY (or an Excel date)."));
+        Error(r, field, Texts.Get("exchange.isNotDateExpectedDd", text));
         return null;
     }
 
@@ -413,7 +396,7 @@ public sealed class TableReader
         var text = AsText(cell.Value);
         if (text is null) return null;
         if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)) return n;
-        Error(r, field, Texts.Say($"„{text}“ ist keine Zahl.", $"'{text}' is not a number."));
+        Error(r, field, Texts.Get("exchange.isNotNumber", text));
         return null;
     }
 
@@ -422,8 +405,7 @@ public sealed class TableReader
         var n = Number(r, field);
         if (n is null) return null;
         if (n == Math.Round(n.Value) && n is >= int.MinValue and <= int.MaxValue) return (int)n.Value;
-        Error(r, field, Texts.Say($"„{n.Value.ToString(CultureInfo.GetCultureInfo("de-DE"))}“ ist keine ganze Zahl.",
-            $"'{n.Value.ToString(CultureInfo.InvariantCulture)}' is not a whole number."));
+        Error(r, field, Texts.Get("exchange.isNotWholeNumber", n.Value.ToString(CultureInfo.GetCultureInfo("de-DE")), n.Value.ToString(CultureInfo.InvariantCulture)));
         return null;
     }
 
