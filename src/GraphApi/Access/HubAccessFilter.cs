@@ -45,9 +45,10 @@ public sealed class HubAccessFilter : IHubFilter, IDisposable
     {
         var method = context.HubMethodName;
         var networkId = method == "Join" ? context.HubMethodArguments.FirstOrDefault() as string : _session.Get(context.Context.ConnectionId)?.NetworkId;
-        // acc10: a connection opened before its account was locked (or its password reset, here or on another instance
-        // sharing the accounts) is closed at its next call, whatever the network.
-        if (!await _accounts.IsCurrentAsync(context.Context.User))
+        // acc10: a live connection opened before its account was locked (or its password reset, here or on another instance
+        // sharing the accounts) is closed at its next call, whatever the network. Blazor's circuits (also hubs) are left to
+        // their NetworkGate, which tells the person why instead of a broken connection.
+        if (context.Hub is NetworkHub && !await _accounts.IsCurrentAsync(context.Context.User))
         {
             context.Context.Abort();
             throw new HubException(Texts.Get("roles.signInFirst"));
@@ -65,7 +66,8 @@ public sealed class HubAccessFilter : IHubFilter, IDisposable
 
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        _connections[context.Context.ConnectionId] = context.Context;
+        // Only the live hub's connections are cut here; Blazor's circuits (also a hub) close their pages in NetworkGate.
+        if (context.Hub is NetworkHub) _connections[context.Context.ConnectionId] = context.Context;
         return next(context);
     }
 
