@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GraphApi.Accounts;
 using GraphApi.Domain;
 using GraphApi.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -22,14 +23,17 @@ public sealed class HubAccessFilter : IHubFilter, IDisposable
     private readonly NetworkAccess _access;
     private readonly LiveSession _session;
     private readonly AccessEvents _events;
+    private readonly AccountSessions _accounts;
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new(StringComparer.Ordinal);
 
-    public HubAccessFilter(NetworkAccess access, LiveSession session, AccessEvents events)
+    public HubAccessFilter(NetworkAccess access, LiveSession session, AccessEvents events, AccountSessions accounts)
     {
         _access = access;
         _session = session;
         _events = events;
+        _accounts = accounts;
         events.Changed += Cut;
+        accounts.Changed += CutAccount;
     }
 
     /// <summary>What a hub method demands; methods not listed demand Edit, so a new method is closed until it is thought about.</summary>
@@ -41,6 +45,14 @@ public sealed class HubAccessFilter : IHubFilter, IDisposable
     {
         var method = context.HubMethodName;
         var networkId = method == "Join" ? context.HubMethodArguments.FirstOrDefault() as string : _session.Get(context.Context.ConnectionId)?.NetworkId;
+        // acc10: a live connection opened before its account was locked (or its password reset, here or on another instance
+        // sharing the accounts) is closed at its next call, whatever the network. Blazor's circuits (also hubs) are left to
+        // their NetworkGate, which tells the person why instead of a broken connection.
+        if (context.Hub is NetworkHub && !await _accounts.IsCurrentAsync(context.Context.User))
+        {
+            context.Context.Abort();
+            throw new HubException(Texts.Get("roles.signInFirst"));
+        }
         if (networkId is null && method != "Join") return await next(context); // the hub answers "join first"
         var decision = await _access.DecideAsync(context.Context.User, networkId ?? "", ActionOf(method));
         return decision switch
@@ -54,7 +66,8 @@ public sealed class HubAccessFilter : IHubFilter, IDisposable
 
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        _connections[context.Context.ConnectionId] = context.Context;
+        // Only the live hub's connections are cut here; Blazor's circuits (also a hub) close their pages in NetworkGate.
+        if (context.Hub is NetworkHub) _connections[context.Context.ConnectionId] = context.Context;
         return next(context);
     }
 
@@ -79,5 +92,29 @@ public sealed class HubAccessFilter : IHubFilter, IDisposable
         }
     }
 
-    public void Dispose() => _events.Changed -= Cut;
+    /// <summary>acc10: an account changed on some instance: close this instance's connections of it that no longer count.</summary>
+    private void CutAccount(string userId)
+    {
+        foreach (var connection in _connections.Values)
+            if (connection.User is { } user && Principals.IdOf(user) == userId)
+                _ = AbortUnlessCurrentAsync(connection, user);
+    }
+
+    private async Task AbortUnlessCurrentAsync(HubCallerContext connection, System.Security.Claims.ClaimsPrincipal user)
+    {
+        try
+        {
+            if (!await _accounts.IsCurrentAsync(user)) connection.Abort();
+        }
+        catch (Exception)
+        {
+            connection.Abort(); // the accounts cannot be read: the connection asks again when it reconnects
+        }
+    }
+
+    public void Dispose()
+    {
+        _events.Changed -= Cut;
+        _accounts.Changed -= CutAccount;
+    }
 }

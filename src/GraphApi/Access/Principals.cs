@@ -31,6 +31,19 @@ public static class Principals
 
     public sealed record ShareVisitor(string ShareId, string NetworkId, string TokenHash);
 
+    /// <summary>
+    /// acc10: how the live session shows a principal to the others, the one rule for Blazor circuits and hub clients alike:
+    /// an account by its display name and its colour (whatever name a client sends is ignored); a share link's visitor by the
+    /// link's label marked as a link (never a person's account); nobody: null (the session names a guest).
+    /// </summary>
+    public static (string Name, string Colour)? ShownAs(ClaimsPrincipal? user)
+    {
+        if (user is null || !IsSignedIn(user)) return null;
+        if (ShareOf(user) is { } share)
+            return (GraphApi.Domain.Texts.Get("live.shareVisitor", user.FindFirstValue(ClaimTypes.Name) ?? ""), Users.ColourOf(share.ShareId));
+        return Users.IdOf(user) is { } id ? (Users.DisplayNameOf(user), Users.ColourOf(id)) : null;
+    }
+
     public static ShareVisitor? ShareOf(ClaimsPrincipal user) =>
         user.FindFirstValue(ShareClaim) is { } id && user.FindFirstValue(ShareNetworkClaim) is { } network && user.FindFirstValue(ShareHashClaim) is { } hash
             ? new ShareVisitor(id, network, hash)

@@ -11,7 +11,8 @@ public sealed record AccountInfo(string Id, string Email, string DisplayName, bo
 /// Everything done to accounts, for the API and the pages alike: create, list, reset a password, lock, unlock, change
 /// one's own password and display name. Bad input is a <see cref="ValidationFailedException"/> naming the field.
 /// </summary>
-public sealed class AccountService(UserManager<Account> users, TimeProvider clock, IEnumerable<IFirstAdministratorHandler> firstAdministrator)
+public sealed class AccountService(UserManager<Account> users, TimeProvider clock, IEnumerable<IFirstAdministratorHandler> firstAdministrator,
+    AccountSessions sessions)
 {
     /// <summary>Locked "for good" until an administrator unlocks: Identity's lockout end far in the future.</summary>
     private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
@@ -32,8 +33,15 @@ public sealed class AccountService(UserManager<Account> users, TimeProvider cloc
         return new AccountInfo(a.Id, a.Email ?? a.UserName ?? "", a.DisplayName, admin, locked, locked ? a.LockoutEnd : null, a.PasswordHash is not null);
     }
 
-    /// <summary>Creates an account (with a password, or without one for sign-in through the identity provider only).</summary>
-    public async Task<AccountInfo> CreateAsync(string? email, string? displayName, string? password, bool administrator, CancellationToken ct = default)
+    /// <summary>Locked by an administrator (until unlocked), not for a while after wrong passwords.</summary>
+    public static bool IsLockedForGood(Account account) => account.LockoutEnd is { } end && end.UtcDateTime.Year == Forever.Year;
+
+    /// <summary>
+    /// Creates an account (with a password, or without one for sign-in through the identity provider only). <paramref name="id"/>:
+    /// an id every host derives alike (<see cref="AccountIds"/>); otherwise Identity's random GUID.
+    /// </summary>
+    public async Task<AccountInfo> CreateAsync(string? email, string? displayName, string? password, bool administrator, CancellationToken ct = default,
+        string? id = null)
     {
         email = email?.Trim() ?? "";
         var errors = new ValidationErrors();
@@ -41,6 +49,7 @@ public sealed class AccountService(UserManager<Account> users, TimeProvider cloc
         if (string.IsNullOrWhiteSpace(displayName)) errors.Add("displayName", Texts.Get("accounts.error.required"));
         errors.ThrowIfAny();
         var account = new Account { UserName = email, Email = email, DisplayName = displayName!.Trim(), EmailConfirmed = true, LockoutEnabled = true };
+        if (id is not null) account.Id = id;
         var firstAdmin = administrator && (await users.GetUsersInRoleAsync(Users.AdministratorRole)).Count == 0;
         Throw(password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password));
         if (administrator) Throw(await users.AddToRoleAsync(account, Users.AdministratorRole));
@@ -57,22 +66,29 @@ public sealed class AccountService(UserManager<Account> users, TimeProvider cloc
         var token = await users.GeneratePasswordResetTokenAsync(account);
         Throw(await users.ResetPasswordAsync(account, token, password!));
         await users.ResetAccessFailedCountAsync(account);
+        await sessions.ChangedAsync(id); // a new stamp: tokens and cookies issued before stop working
     }
 
-    /// <summary>Locks an account until unlocked: it can no longer sign in, and its cookie stops working at the next check.</summary>
+    /// <summary>
+    /// Locks an account until unlocked: it can no longer sign in, and its bearer tokens, cookies, hub connections and circuits
+    /// stop working at once (a new security stamp; <see cref="AccountSessions"/> tells every instance).
+    /// </summary>
     public async Task LockAsync(string id)
     {
         var account = await Require(id);
         await users.SetLockoutEnabledAsync(account, true);
         Throw(await users.SetLockoutEndDateAsync(account, Forever));
         await users.UpdateSecurityStampAsync(account);
+        await sessions.ChangedAsync(id);
     }
 
+    /// <summary>Unlocks: the person signs in again (what was issued before the lock stays void: its stamp is the old one).</summary>
     public async Task UnlockAsync(string id)
     {
         var account = await Require(id);
         Throw(await users.SetLockoutEndDateAsync(account, null));
         await users.ResetAccessFailedCountAsync(account);
+        await sessions.ChangedAsync(id);
     }
 
     public async Task ChangePasswordAsync(string id, string? current, string? password)
@@ -83,6 +99,7 @@ public sealed class AccountService(UserManager<Account> users, TimeProvider cloc
         if (string.IsNullOrEmpty(password)) errors.Add("password", Texts.Get("accounts.error.required"));
         errors.ThrowIfAny();
         Throw(await users.ChangePasswordAsync(account, current!, password!));
+        await sessions.ChangedAsync(id); // the other sessions end; the page that changed it signs in again with the new stamp
     }
 
     public async Task RenameAsync(string id, string? displayName)

@@ -37,7 +37,13 @@ public static class AccountsRegistration
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                IsBearer(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                IsBearer(context.Request) ? CheckedBearerHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            // acc10: a bearer token counts only while its account stands (not locked, same security stamp).
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.SchemeName, o =>
+            {
+                o.ForwardChallenge = IdentityConstants.BearerScheme;
+                o.ForwardForbid = IdentityConstants.BearerScheme;
+            })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = context =>
             {
                 // WebSockets cannot carry headers: SignalR's clients send the token as access_token, for the hub only.
@@ -58,6 +64,17 @@ public static class AccountsRegistration
             // A browser calling the API or the hub without a valid cookie gets 401/403, not the sign-in page's HTML.
             o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+            // acc10: a locked account's cookie stops at once (AccountSessions, cached), not only at the next stamp check below.
+            o.Events.OnValidatePrincipal = async c =>
+            {
+                if (!await c.HttpContext.RequestServices.GetRequiredService<AccountSessions>().IsCurrentAsync(c.Principal, c.HttpContext.RequestAborted))
+                {
+                    c.RejectPrincipal();
+                    await c.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(c);
+            };
         });
         // A locked account or a changed password ends the other sessions at the next check.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -86,6 +103,8 @@ public static class AccountsRegistration
         services.AddAntiforgery();
         services.AddScoped<AccountService>();
         services.AddSingleton<SetupLink>();
+        services.AddSingleton<AccountSessions>(); // acc10
+        services.AddScoped<ExternalSignIn>(); // acc10
         return builder;
     }
 
@@ -107,9 +126,9 @@ public static class AccountsRegistration
     }
 
     /// <summary>
-    /// Sign-in through the administration's identity provider. The provider's e-mail and name claims are mapped onto a
-    /// local account (found by e-mail, created at the first sign-in without a password), so that the claims, the history's
-    /// author id, roles per network and locking work as for local accounts.
+    /// Sign-in through the administration's identity provider. The person is mapped onto a local account by
+    /// <see cref="ExternalSignIn"/> (found by issuer and subject, with an id every host derives alike), so that the claims,
+    /// the history's author id, roles per network and locking work as for local accounts, on every host.
     /// </summary>
     private static void AddOidc(this AuthenticationBuilder authentication, AuthOptions.OidcOptions oidc) =>
         authentication.AddOpenIdConnect(OidcScheme, oidc.DisplayName ?? "OpenID Connect", o =>
@@ -129,28 +148,10 @@ public static class AccountsRegistration
             foreach (var scope in oidc.Scopes) o.Scope.Add(scope);
             o.Events.OnTokenValidated = async context =>
             {
-                var principal = context.Principal!;
-                var email = principal.FindFirst(oidc.EmailClaim)?.Value ?? principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("upn")?.Value;
-                if (string.IsNullOrWhiteSpace(email))
-                {
-                    context.Fail(GraphApi.Domain.Texts.Get("accounts.oidc.noEmail"));
-                    return;
-                }
-                var services = context.HttpContext.RequestServices;
-                var users = services.GetRequiredService<UserManager<Account>>();
-                var account = await users.FindByEmailAsync(email);
-                if (account is null)
-                {
-                    var name = principal.FindFirst(oidc.NameClaim)?.Value ?? email;
-                    await services.GetRequiredService<AccountService>().CreateAsync(email, name, password: null, administrator: false);
-                    account = await users.FindByEmailAsync(email);
-                }
-                if (account is null || await users.IsLockedOutAsync(account))
-                {
-                    context.Fail(GraphApi.Domain.Texts.Get("accounts.login.locked"));
-                    return;
-                }
-                context.Principal = await services.GetRequiredService<SignInManager<Account>>().CreateUserPrincipalAsync(account);
+                var result = await context.HttpContext.RequestServices.GetRequiredService<ExternalSignIn>()
+                    .SignInAsync(context.Principal!, context.HttpContext.RequestAborted);
+                if (result.Principal is null) context.Fail(result.Error!);
+                else context.Principal = result.Principal;
             };
         });
 
@@ -188,8 +189,10 @@ public static class AccountsRegistration
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("GraphApi.Accounts")
                     .LogWarning("Auth:Admin:Email is set without Auth:Admin:Password: no administrator was created.");
             else
+                // The id is derived from the e-mail, so every host's first administrator is the same user (and owns the seed
+                // networks in the shared store). An administrator made before keeps its id (found by e-mail above).
                 await scope.ServiceProvider.GetRequiredService<AccountService>()
-                    .CreateAsync(email, admin.DisplayName ?? email.Split('@')[0], admin.Password, administrator: true, ct);
+                    .CreateAsync(email, admin.DisplayName ?? email.Split('@')[0], admin.Password, administrator: true, ct, AccountIds.ForConfiguredAdministrator(email));
         }
         var setup = services.GetRequiredService<SetupLink>();
         if ((await users.GetUsersInRoleAsync(Users.AdministratorRole)).Count == 0) setup.Open();

@@ -10,7 +10,7 @@ namespace GraphApi.Live;
 /// Types: <c>committed</c> (a network moved to a revision), <c>deleted</c>, <c>presence</c> (one instance's
 /// participants of a network), <c>presenting</c> (someone began to present: every other presenter stops),
 /// <c>follow</c> (the presenter's view), <c>moved</c> (nodes moved), <c>revoked</c> (someone lost access: their
-/// circuits and connections close).
+/// circuits and connections close), <c>account</c> (an account changed: its tokens, connections and circuits are checked again).
 /// </summary>
 public sealed record BusMessage(string Type, string NetworkId, string Origin, string Payload = "null");
 
@@ -33,6 +33,9 @@ public static class LiveBusTypes
 {
     public const string Committed = "committed", Deleted = "deleted", Presence = "presence", Revoked = "revoked",
         Presenting = "presenting", Follow = "follow", Moved = "moved";
+
+    /// <summary>acc10: an account was locked, unlocked or its password reset (payload: the user id); see AccountSessions.</summary>
+    public const string Account = "account";
 }
 
 /// <summary>One instance: messages go straight to its subscribers.</summary>

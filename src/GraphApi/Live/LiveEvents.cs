@@ -3,7 +3,7 @@ using GraphApi.Storage;
 
 namespace GraphApi.Live;
 
-/// <summary>Someone who has a map open: a name and a colour they chose, and what they have selected.</summary>
+/// <summary>Someone who has a map open: their account's display name and colour (Principals.ShownAs), and what they have selected.</summary>
 public sealed record Participant(string ConnectionId, string NetworkId, string Name, string Colour, string? Selection, bool Presenting);
 
 /// <summary>What a client learns when it joins a network's live session.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using GraphApi.Domain;
 using GraphApi.Networks;
@@ -41,22 +42,25 @@ public sealed class LiveSession
     /// <summary>Nodes were moved, through any instance (a drag, "Aufräumen", the hub or the HTTP API).</summary>
     public event Action<NodesMoved>? Moved;
 
-    /// <summary>A Blazor circuit opens a map: with its account's name and colour, else a colour and "Gast n".</summary>
-    public Participant Join(string networkId, string? name, string? colour = null)
+    /// <summary>A Blazor circuit opens a map, shown as <see cref="GraphApi.Access.Principals.ShownAs"/> says.</summary>
+    public Participant Join(string networkId, ClaimsPrincipal? user) => Join($"circuit-{Guid.NewGuid():N}", networkId, user);
+
+    /// <summary>
+    /// A hub connection (or a circuit) joins, shown by its account's display name and colour (a share link's visitor by the
+    /// link's label): the same rule for both, so a client cannot pose as someone else. Nobody signed in is "Gast n".
+    /// </summary>
+    public Participant Join(string connectionId, string networkId, ClaimsPrincipal? user)
     {
-        var n = Interlocked.Increment(ref _guests);
-        var me = new Participant($"circuit-{Guid.NewGuid():N}", networkId, string.IsNullOrWhiteSpace(name) ? $"Gast {n}" : name.Trim(),
-            colour ?? Colours[n % Colours.Length], null, false);
+        var (name, colour) = GraphApi.Access.Principals.ShownAs(user) ?? Guest();
+        var me = new Participant(connectionId, networkId, name, colour, null, false);
         _presence.Set(me);
         return me;
     }
 
-    /// <summary>A hub connection joins with the name and colour it chose.</summary>
-    public Participant Join(string connectionId, string networkId, string name, string colour)
+    private (string Name, string Colour) Guest()
     {
-        var me = new Participant(connectionId, networkId, name, colour, null, false);
-        _presence.Set(me);
-        return me;
+        var n = Interlocked.Increment(ref _guests);
+        return ($"Gast {n}", Colours[n % Colours.Length]);
     }
 
     public IReadOnlyList<Participant> In(string networkId) => _presence.In(networkId);

@@ -15,27 +15,27 @@ namespace GraphApi.Live;
 public sealed class NetworkHub(NetworkService networks, LiveSession session, ILiveBus bus) : Hub
 {
     public const string Path = "/hubs/network";
-    private const int MaxName = 60, MaxPositions = 5_000;
+    private const int MaxPositions = 5_000;
 
     public static string Group(string networkId) => $"network:{networkId}";
 
     /// <summary>This instance's connections of a network: each instance sends them the change sets it follows.</summary>
     public static string LocalGroup(string networkId, string instanceId) => $"network:{networkId}@{instanceId}";
 
-    /// <summary>Joins a network's session; answers with its current revision and who else is there.</summary>
-    public async Task<JoinResult> Join(string networkId, string name, string colour)
+    /// <summary>
+    /// Joins a network's session; answers with its current revision and who else is there. The others see this connection by
+    /// its account's display name and colour (<see cref="LiveSession"/>, the same rule as the circuits):
+    /// <paramref name="name"/> and <paramref name="colour"/> are ignored, kept only so that existing clients call it as before.
+    /// </summary>
+    public async Task<JoinResult> Join(string networkId, string? name, string? colour)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxName)
-            throw new HubException(Texts.Say($"Der Anzeigename muss 1 bis {MaxName} Zeichen haben.", $"The display name must have 1 to {MaxName} characters."));
-        if (!System.Text.RegularExpressions.Regex.IsMatch(colour ?? "", "^#[0-9a-fA-F]{6}$"))
-            throw new HubException(Texts.Say("Die Farbe muss die Form #rrggbb haben.", "The colour must have the form #rrggbb."));
         var snapshot = await networks.TryGetAsync(networkId)
                        ?? throw new HubException(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
         if (session.Get(Context.ConnectionId) is { } previous && previous.NetworkId != networkId) await LeaveAsync(previous);
 
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(networkId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LocalGroup(networkId, bus.InstanceId));
-        session.Join(Context.ConnectionId, networkId, name.Trim(), colour!); // tells everyone
+        session.Join(Context.ConnectionId, networkId, Context.User); // tells everyone
         return new JoinResult(snapshot.Revision, session.In(networkId));
     }
 

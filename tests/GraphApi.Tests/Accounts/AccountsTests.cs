@@ -98,6 +98,9 @@ public sealed class AccountsTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/accounts/{id}/unlock", null)).StatusCode);
         Assert.NotEmpty(await _app.TokenAsync("łucja.kılınç@kreis-peine.de", "Neues-Passwort-7"));
 
+        // The token from before the new password and the lock is void (AccountSessionsTests); a new sign-in works.
+        await ProblemAssert.Status(await lucja.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
+        lucja.DefaultRequestHeaders.Authorization = new("Bearer", await _app.TokenAsync("łucja.kılınç@kreis-peine.de", "Neues-Passwort-7"));
         // Someone who is not an administrator manages no accounts.
         await ProblemAssert.Status(await lucja.GetAsync("/api/accounts"), HttpStatusCode.Forbidden);
         await ProblemAssert.Status(await lucja.PostAsync("/api/accounts", Json(new { email = "x@kreis.test", displayName = "X", password = "Xx-123456" })), HttpStatusCode.Forbidden);

@@ -94,6 +94,26 @@ public sealed class HubClient : IAsyncDisposable
     public static async Task<HubClient> ConnectAsync(string url, string? token = null)
     {
         var connection = new HubConnectionBuilder().WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult(token)).AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions)).Build();
+        return await StartAsync(connection);
+    }
+
+    /// <summary>A client of an app in this test process (<see cref="TestApp"/>'s test server, long polling), with a bearer token or a cookie.</summary>
+    public static async Task<HubClient> ConnectAsync(TestApp app, string? token, string? cookie = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "hubs/network?lang=en"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                if (cookie is not null) o.Headers["Cookie"] = cookie;
+            })
+            .AddJsonProtocol(o => GraphJson.Configure(o.PayloadSerializerOptions)).Build();
+        return await StartAsync(connection);
+    }
+
+    private static async Task<HubClient> StartAsync(HubConnection connection)
+    {
         var client = new HubClient(connection);
         foreach (var name in new[] { "changed", "presence", "moved", "follow", "deleted" })
             connection.On<JsonElement>(name, payload => client.Channel(name).Writer.TryWrite((payload, DateTime.UtcNow)));

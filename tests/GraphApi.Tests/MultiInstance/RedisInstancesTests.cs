@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
@@ -28,6 +29,20 @@ public sealed class RedisInstancesTests(RedisServer redis, ITestOutputHelper out
     private static bool Names(JsonElement participants, params string[] names) =>
         names.All(n => participants.EnumerateArray().Any(p => p.GetProperty("name").GetString() == n));
 
+    /// <summary>
+    /// A hub client of a new account (an editor of the network): presence shows the account's display name, not what a client
+    /// sends, so two people need two accounts. Both instances share the accounts file (one folder).
+    /// </summary>
+    private static async Task<HubClient> ConnectAsAsync(AppInstance instance, string networkId, string email, string displayName)
+    {
+        (await instance.Client.PostAsJsonAsync("/api/accounts", new { email, displayName, password = TestApp.UserPassword })).EnsureSuccessStatusCode();
+        (await instance.Client.PutAsJsonAsync($"/api/networks/{networkId}/members/{email}", new { role = "editor" })).EnsureSuccessStatusCode();
+        var login = await instance.Client.PostAsJsonAsync("/api/auth/login", new { email, password = TestApp.UserPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        return await HubClient.ConnectAsync(instance.Url + "/hubs/network", token);
+    }
+
     [SkippableFact]
     public async Task PresenceMovesAndEditsSpanBothInstances()
     {
@@ -37,8 +52,8 @@ public sealed class RedisInstancesTests(RedisServer redis, ITestOutputHelper out
         await Instances.ImportAsync(a, Samples.Small);
         await b.Client.GetStringAsync("/api/networks/kreis/graph"); // B has the network open
 
-        await using var onA = await a.ConnectAsync();
-        await using var onB = await b.ConnectAsync();
+        await using var onA = await ConnectAsAsync(a, "kreis", "anna@kreis.test", "Anna auf A");
+        await using var onB = await ConnectAsAsync(b, "kreis", "ben@kreis.test", "Ben auf B");
         await onA.JoinAsync("kreis", "Anna auf A");
         await onB.JoinAsync("kreis", "Ben auf B");
         await onA.WaitForAsync("presence", p => Names(p, "Anna auf A", "Ben auf B"), TimeSpan.FromSeconds(10));
