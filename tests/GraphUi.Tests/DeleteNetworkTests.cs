@@ -80,4 +80,37 @@ public sealed class DeleteNetworkTests(BrowserFixture browser, MapApp app) : ICl
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task TheMembersPageOffersDeletingTooAndThenShowsTheList()
+    {
+        const string name = "Kreis Verwaltungsseite";
+        var id = "del-" + Guid.NewGuid().ToString("N")[..8];
+        using (var admin = await app.ApiClientAsync())
+            (await admin.PostAsJsonAsync("/api/networks", new { id, name })).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        try
+        {
+            var networks = new NetworksPage(page);
+            await page.GotoAsync($"/networks/{id}/access");
+            await Expect(page.GetByTestId("access-page")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Netzwerk löschen" })).ToBeVisibleAsync();
+            await networks.DeleteButton(name).ClickAsync();
+            var dialog = networks.DeleteDialog(name);
+            await Expect(dialog).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync("the question on the members page");
+            await networks.ScreenshotAsync("delete-network-members-page-1280x720");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "In den Papierkorb" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+            await networks.WaitUntilInteractiveAsync();
+            await Expect(networks.TrashRow(id)).ToContainTextAsync(name);
+            await Expect(networks.Row(id)).ToHaveCountAsync(0);
+            await page.AssertAccessibleAsync("the list after deleting on the members page");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }
