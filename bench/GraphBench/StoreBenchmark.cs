@@ -64,11 +64,11 @@ public static class StoreBenchmark
 
         var writes = await MeasureWritesAsync(app.Client, new WriteMix(document, networkId, options.Seed));
 
-        // The first import ran in a fresh process, while the JIT was still compiling its code; this one shows the import itself.
-        using (var deleted = await app.Client.DeleteAsync($"/api/networks/{networkId}"))
-            Require(deleted.IsSuccessStatusCode, $"DELETE of the network answered {(int)deleted.StatusCode}");
-        var (warmImport, warmTime) = await ImportAsync(app.Client, json);
-        Require(warmImport.Created == entries, $"the import after the delete created {warmImport.Created} entries, expected {entries}");
+        // The first import ran in a fresh process, while the JIT was still compiling its code; this one shows the import itself,
+        // as a new network of another id (a deleted network's id stays taken while it is in the trash).
+        var warmJson = NetworkExchange.Serialize(document with { Network = document.Network with { Id = networkId + "-warm" } });
+        var (warmImport, warmTime) = await ImportAsync(app.Client, warmJson);
+        Require(warmImport.Created == entries, $"the import as a new network created {warmImport.Created} entries, expected {entries}");
 
         table.Add($"Import, new network ({entries:N0} entries), first request of a fresh process", Seconds(firstTime), "< 10 s", firstTime < ImportTarget);
         table.Add("Import, new network, in a warmed-up process", Seconds(warmTime), "< 10 s", warmTime < ImportTarget);
