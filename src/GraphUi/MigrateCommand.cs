@@ -10,7 +10,7 @@ namespace GraphUi;
 
 /// <summary>
 /// The command-line verb "migrate --from STORE --to STORE [--network ID]... [--replace]": copies networks with their
-/// history and positions from one store to another through <see cref="StoreMigrator"/>, and verifies each copy. A store
+/// history and positions (and the networks in the trash, into the target's trash) from one store to another through <see cref="StoreMigrator"/>, and verifies each copy. A store
 /// is <c>sqlite:FILE</c> or <c>neo4j:URL</c> (optionally <c>#DATABASE</c>, else <c>Neo4j:Database</c>); Neo4j's
 /// credentials and other settings come from the configuration (<c>Neo4j:User</c>, <c>Neo4j:Password</c>,
 /// <c>Neo4j:Token</c>, <c>Neo4j:Transport</c>; environment <c>Neo4j__Password=…</c>), never from the command line.
@@ -57,7 +57,8 @@ internal static class MigrateCommand
             await target.InitializeAsync();
             var migrator = new StoreMigrator(source, target, text);
             var copied = await migrator.MigrateAsync(new MigrationOptions(networks, replace), network => Console.WriteLine(text["migrate.copied",
-                network.Id, network.Revision, network.ChangeSets, network.Positions, network.Replaced ? text["migrate.replaced"] : ""]));
+                network.Id, network.Revision, network.ChangeSets, network.Positions, (network.Replaced ? text["migrate.replaced"] : "")
+                + (network.TrashedAt is { } trashed ? text["migrate.trashed", trashed.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)] : "")]));
             Console.WriteLine(text["migrate.done", copied.Count, from, to]);
             return 0;
         }

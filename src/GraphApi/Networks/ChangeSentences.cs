@@ -34,6 +34,8 @@ public sealed class ChangeSentences(IStringLocalizer<Strings> texts)
             _ when Ending(change.Before!, change.After!) is { } verb => texts[$"sentence.{verb}", who, what],
             _ when Renamed(change.Before!, change.After!) is { } name =>
                 texts["sentence.renamed", who, Phrase(change.Before!, accusative: true, names), name],
+            // priv10: an erasure's rewrite of free text leaves no field to name (before and after are both without the name).
+            _ when Fields(change.Before!, change.After!) is "" => texts["sentence.updatedPlain", who, what],
             _ => texts["sentence.updated", who, what, Fields(change.Before!, change.After!)],
         };
     }
@@ -55,6 +57,7 @@ public sealed class ChangeSentences(IStringLocalizer<Strings> texts)
             ChangeOp.Delete => texts["sentence.diff.removed", what],
             _ when Ending(change.Before!, change.After!) is { } verb => texts[$"sentence.diff.{verb}", what],
             _ when Renamed(change.Before!, change.After!) is { } name => texts["sentence.diff.renamed", what, name],
+            _ when Fields(change.Before!, change.After!) is "" => texts["sentence.diff.changedPlain", what], // priv10, as above
             _ => texts["sentence.diff.changed", what, Fields(change.Before!, change.After!)],
         };
     }

@@ -42,18 +42,34 @@ public sealed class PersonData(NetworkService networks, IGraphStore store, TimeP
     /// <summary>
     /// Erases a person (Art. 17): removes them and their memberships from the current state as one change set that records
     /// the erasure without the name (the removed state is <see cref="Scrub"/>bed), rewrites every earlier stored state of the
-    /// person the same way and removes their map positions, all in one transaction.
+    /// person the same way and removes their map positions, all in one transaction. Free text that names the person (any
+    /// name they were stored under, by the rule of <see cref="NameMentions"/>) gets the placeholder instead: in the current
+    /// state as updates of the same change set (so caches and other instances follow), and in every stored state of the history.
     /// </summary>
-    public Task<ChangeSet> EraseAsync(string networkId, string personId, Author author, CancellationToken ct = default) =>
-        networks.EraseAsync(networkId, personId, snapshot =>
+    public async Task<ChangeSet> EraseAsync(string networkId, string personId, Author author, CancellationToken ct = default)
+    {
+        // A renamed person may be mentioned by an earlier name: every name they had in the history is looked for.
+        var earlier = (await store.ReadHistoryAsync(networkId, 0, personId, int.MaxValue, ct))
+            .SelectMany(set => set.Changes).SelectMany(c => new[] { c.Before, c.After })
+            .OfType<Person>().Where(p => p.Id == personId).Select(p => p.Name).ToList();
+        NameMentions? mentions = null;
+        Entity Scrubbed(Entity e) => e is Person p && p.Id == personId ? Scrub(p) : mentions?.Scrub(e) ?? e;
+        return await networks.EraseAsync(networkId, personId, snapshot =>
         {
             var person = snapshot.Find<Person>(personId) ?? throw NotFoundException.NoEntry(EntityKind.Person, personId, networkId);
+            mentions = NameMentions.Of(earlier.Append(person.Name));
             var changes = new List<Change> { new(ChangeOp.Delete, EntityKind.Person, personId, Scrub(person), null) };
             foreach (var (source, _) in EntityValidator.ReferencesTo(personId, snapshot))
-                if (source is Membership or Collaboration)
-                    changes.Add(new Change(ChangeOp.Delete, source.EntityKind, source.Id, source, null));
-            return changes.DistinctBy(c => c.Id).ToList();
-        }, Scrub, author, ct);
+                if (source is Membership or Collaboration && changes.All(c => c.Id != source.Id))
+                    changes.Add(new Change(ChangeOp.Delete, source.EntityKind, source.Id, Scrubbed(source), null));
+            // Before and after are both without the name: the history must not keep what the text said.
+            var gone = changes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var entity in snapshot.Everything.Where(e => !gone.Contains(e.Id)).Prepend(snapshot.Network).ToList())
+                if (Scrubbed(entity) is var clean && !ReferenceEquals(clean, entity))
+                    changes.Add(new Change(ChangeOp.Update, entity.EntityKind, entity.Id, clean, clean));
+            return changes;
+        }, Scrubbed, author, ct);
+    }
 
     /// <summary>Everything stored about a person (Art. 15), as it stands: their state, memberships, every stored change of them and their position.</summary>
     public async Task<PersonDataExport> ExportAsync(string networkId, string personId, CancellationToken ct = default)

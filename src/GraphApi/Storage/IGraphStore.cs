@@ -67,10 +67,11 @@ public interface IGraphStore
 
     /// <summary>
     /// Erases one entity's personal data from the whole store in one transaction: commits <paramref name="erasure"/> (which
-    /// removes it from the current state and records the erasure without the data) and replaces every state of
-    /// <paramref name="entityId"/> kept in earlier change sets by <paramref name="scrub"/> of it, keeping each set's revision,
-    /// time, author and order; the entity's map positions (in every layout) are removed. The SQLite store also leaves no
-    /// trace in its file (secure_delete, then a WAL checkpoint).
+    /// removes it from the current state, takes it out of other entries' free text and records the erasure without the data)
+    /// and replaces every state kept in the network's earlier change sets (of any entity: free text may name the erased one)
+    /// by <paramref name="scrub"/> of it, keeping each set's revision, time, author and order; <paramref name="scrub"/> gives
+    /// back the same instance for a state it leaves as it is, and such rows are not rewritten. The entity's map positions (in
+    /// every layout) are removed. The SQLite store also leaves no trace in its file (secure_delete, then a WAL checkpoint).
     /// </summary>
     /// <exception cref="ConflictException">Another writer got there first.</exception>
     Task EraseAsync(ChangeSet erasure, long expectedRevision, string entityId, Func<Entity, Entity> scrub, CancellationToken ct = default);

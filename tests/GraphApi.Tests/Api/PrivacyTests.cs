@@ -126,6 +126,15 @@ public sealed class PrivacyTests
         Assert.Single(await networks.HistoryAsync("kreis", 0, null, 100));
     }
 
+    /// <summary>Reads an entry, changes it and writes it back on the version it read.</summary>
+    private static async Task EditAsync(HttpClient client, string path, Action<JsonObject> edit)
+    {
+        var entry = (await client.GetFromJsonAsync<JsonObject>($"/api/networks/kreis/{path}"))!;
+        edit(entry);
+        var response = await client.PutAsync($"/api/networks/kreis/{path}", Json(entry.ToJsonString()));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     private const string Name = "Ottilie Quastenberg";
     private const string Surname = "Quastenberg";
 
@@ -171,6 +180,9 @@ public sealed class PrivacyTests
             Json($$"""{"name":"{{Name}} geb. {{Surname}}","function":"Sprachmittlerin","actor":"amt","version":1}"""))).EnsureSuccessStatusCode();
         (await client.PostAsync("/api/networks/kreis/memberships", Json($$"""{"member":"{{id}}","body":"sg","representing":"amt"}"""))).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync("/api/networks/kreis/positions", new Dictionary<string, object> { [id] = new { x = 1, y = 2 } })).EnsureSuccessStatusCode();
+        // Free text that names her, in another entry's description and a body's mandate (as written, in capitals, surname first).
+        await EditAsync(client, "actors/jc", o => o["description"] = $"Ansprechpartnerin dort: {Name} (Sprachmittlung)");
+        await EditAsync(client, "bodies/sg", o => o["mandate"] = $"Protokoll: {Name.ToUpperInvariant()}; Vertretung: {Surname}, Ottilie");
 
         // The test can fail: before the erasure the name is in the file, the history and the exports.
         Assert.True(Holds([.. FileBytes(app.DatabasePath), .. FileBytes(app.DatabasePath + "-wal")], Surname));
@@ -186,10 +198,16 @@ public sealed class PrivacyTests
         Assert.False(Holds(FileBytes(app.DatabasePath), Surname), "the name is still in the SQLite file");
         Assert.False(Holds(FileBytes(app.DatabasePath + "-wal"), Surname), "the name is still in the write-ahead log");
         Assert.False(Holds(FileBytes(app.DatabasePath), "Sprachmittlerin"), "the function is still in the SQLite file");
+        Assert.False(Holds(FileBytes(app.DatabasePath), Surname.ToUpperInvariant()), "the name in capitals is still in the SQLite file");
         var history = await client.GetStringAsync("/api/networks/kreis/history?limit=1000");
         Assert.DoesNotContain(Surname, history);
-        Assert.Equal(5, JsonNode.Parse(history)!.AsArray().Count); // import, create, rename, membership, erasure: the chain stays
-        foreach (var format in Formats) Assert.DoesNotContain(Surname, await ExportTextAsync(client, format));
+        Assert.Equal(7, JsonNode.Parse(history)!.AsArray().Count); // import, create, rename, membership, two texts, erasure: the chain stays
+        Assert.DoesNotContain(Surname, history, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Ansprechpartnerin dort: [gelöscht] (Sprachmittlung)",
+            (await client.GetFromJsonAsync<JsonObject>("/api/networks/kreis/actors/jc"))!["description"]!.GetValue<string>());
+        Assert.Equal("Protokoll: [gelöscht]; Vertretung: [gelöscht]",
+            (await client.GetFromJsonAsync<JsonObject>("/api/networks/kreis/bodies/sg"))!["mandate"]!.GetValue<string>());
+        foreach (var format in Formats) Assert.DoesNotContain(Surname, await ExportTextAsync(client, format), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(id, await client.GetStringAsync("/api/networks/kreis/positions"));
         await ProblemAssert.Status(await client.GetAsync($"/api/networks/kreis/persons/{id}"), HttpStatusCode.NotFound);
         await ProblemAssert.Status(await client.GetAsync($"/api/networks/kreis/persons/{id}/export"), HttpStatusCode.NotFound);

@@ -40,6 +40,18 @@ public sealed class ChangeSentencesTests
             s.Describe(change, "Anna Moderation", names));
     }
 
+    /// <summary>An erasure rewrites free text with before and after both without the name: no field to name, no empty brackets.</summary>
+    [Fact]
+    public void AChangeWithoutAFieldToNameSaysOnlyThatItChanged()
+    {
+        var change = Update(Jobcenter, Jobcenter with { Version = 2 });
+        var (s, names) = German(change);
+        Assert.Equal("Datenschutz hat den Akteur „Jobcenter Peine“ geändert", s.Describe(change, "Datenschutz", names));
+        Assert.Equal("Der Akteur „Jobcenter Peine“ ist geändert.", s.Difference(change, names));
+        var named = Update(Jobcenter, Jobcenter with { Description = "Neu", Version = 2 });
+        Assert.EndsWith("geändert (Beschreibung)", s.Describe(named, "Datenschutz", names));
+    }
+
     [Theory]
     [InlineData("network", "Anna hat das Netzwerk „Landkreis Peine“ angelegt")]
     [InlineData("topic", "Anna hat das Handlungsfeld „Wohnen“ angelegt")]

@@ -120,6 +120,98 @@ public sealed class MigrationTests(Neo4jServer server) : IDisposable
         }
     }
 
+    /// <summary>
+    /// A network in the trash moves too (priv10): into the target's trash with its deletion's time and author (so the
+    /// 30 days still count from the original deletion), its history, positions, members and share links; SQLite → Neo4j →
+    /// SQLite, and restored there it is the network it was.
+    /// </summary>
+    [SkippableFact]
+    public async Task NetworksInTheTrashAreCarriedIntoTheTargetsTrashWithTheirDeletionTimeMembersAndShareLinks()
+    {
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        var sqlite = await SqliteAsync(Path.Combine(_folder, "trash.db"));
+        var (live, gone) = ($"live-{Guid.NewGuid():N}"[..16], $"gone-{Guid.NewGuid():N}"[..16]);
+        var at = new DateTimeOffset(2026, 11, 20, 9, 15, 30, 456, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(1));
+        foreach (var id in new[] { live, gone })
+        {
+            var network = new Network { Id = id, Name = $"Kreis „{id}“", Version = 1, Created = at, Updated = at };
+            var actor = new Actor { Id = "jc", Name = "Jobcenter", Kind = ActorKinds.Jobcenter, Version = 1, Created = at, Updated = at };
+            await sqlite.CommitAsync(new ChangeSet(id, 1, at, "Anna Admin",
+                [new(ChangeOp.Create, EntityKind.Network, id, null, network), new(ChangeOp.Create, EntityKind.Actor, "jc", null, actor)]) { AuthorId = "user-1" }, 0);
+            await sqlite.CommitAsync(new ChangeSet(id, 2, at.AddHours(1), "Jürgen Müller",
+                [new(ChangeOp.Update, EntityKind.Actor, "jc", actor, actor with { Name = "Jobcenter Peine", Version = 2, Updated = at.AddHours(1) })]) { AuthorId = "user-2" }, 1);
+            await sqlite.SavePositionsAsync(id, new Dictionary<string, NodePosition> { ["jc"] = new(3.5, -2), ["layered\u001fjc"] = new(1, 1) });
+            await sqlite.SetMemberAsync(id, new GraphApi.Access.NetworkMember("user-2", GraphApi.Access.NetworkRole.Owner, "Jürgen Müller", at));
+            await sqlite.AddShareAsync(new GraphApi.Access.ShareLink("share-1", id, "hash-" + id, "Beamer „Saal“", "/report?layers=actor", at, at.AddDays(60), "user-2"));
+        }
+        var deletedAt = at.AddDays(2).AddMinutes(7);
+        Assert.True(await sqlite.MoveToTrashAsync(gone, deletedAt, new Author("Jürgen Müller", "user-2")));
+        var original = Assert.Single(await sqlite.ListTrashAsync());
+
+        using var neo4j = new Neo4jGraphStore(server.Options());
+        await neo4j.InitializeAsync();
+        try
+        {
+            var copied = await new StoreMigrator(sqlite, neo4j, Text()).MigrateAsync(new MigrationOptions());
+            Assert.Equal([(gone, 2L, 2, (DateTimeOffset?)deletedAt), (live, 2L, 2, null)],
+                copied.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => (c.Id, c.Revision, c.ChangeSets, c.TrashedAt)));
+            await AssertSameTrashAsync(original, neo4j, sqlite);
+            Assert.Null(await neo4j.LoadAsync(gone)); // in the trash there as here: served to nobody
+            Assert.DoesNotContain(await neo4j.ListTrashAsync(), t => t.Network.Id == live);
+
+            // A network the target holds in its trash stops the run too (a failed copy's cleanup would erase it), unless --replace.
+            var refused = await Assert.ThrowsAsync<MigrationException>(() => new StoreMigrator(sqlite, neo4j, Text()).MigrateAsync(new MigrationOptions([gone])));
+            Assert.Contains(gone, refused.Message);
+            await AssertSameTrashAsync(original, neo4j, sqlite);
+
+            // And back into a new file: still in the trash since the original deletion, erased 30 days after it, not after the copy.
+            var back = await SqliteAsync(Path.Combine(_folder, "trash-back.db"));
+            await new StoreMigrator(neo4j, back, Text()).MigrateAsync(new MigrationOptions([live, gone]));
+            await AssertSameTrashAsync(original, back, sqlite);
+            var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(deletedAt.AddDays(30).AddMinutes(-1));
+            var trash = new GraphApi.Privacy.TrashService(back, clock, Options.Create(new GraphApi.Privacy.PrivacyOptions()));
+            Assert.Equal(deletedAt.AddDays(30), Assert.Single(await trash.ListAsync()).ErasedAt);
+            Assert.Empty((await trash.PurgeDueAsync()).Erased);
+            clock.Advance(TimeSpan.FromMinutes(2));
+            Assert.Equal([gone], (await trash.PurgeDueAsync()).Erased);
+
+            // Restored after the round trip, it is the network it was: state, metadata, history, positions.
+            var again = await SqliteAsync(Path.Combine(_folder, "trash-again.db"));
+            await new StoreMigrator(neo4j, again, Text()).MigrateAsync(new MigrationOptions([gone]));
+            Assert.True(await sqlite.RestoreFromTrashAsync(gone));
+            Assert.True(await again.RestoreFromTrashAsync(gone));
+            await AssertSameAsync(sqlite, again, gone);
+            await AssertSameAsync(sqlite, back, live);
+        }
+        finally
+        {
+            foreach (var id in new[] { live, gone })
+            {
+                await neo4j.DeleteNetworkAsync(id);
+                await neo4j.RemoveAccessAsync(id);
+            }
+        }
+    }
+
+    /// <summary>The network of <paramref name="original"/> is in <paramref name="store"/>'s trash exactly so, with the source's history, positions, members and share links.</summary>
+    private static async Task AssertSameTrashAsync(TrashedNetwork original, IGraphStore store, IGraphStore source)
+    {
+        var id = original.Network.Id;
+        var there = Assert.Single(await store.ListTrashAsync(), t => t.Network.Id == id);
+        Assert.Equal((GraphJson.Serialize(original.Network), original.Revision, original.TrashedAt, original.TrashedBy, original.TrashedById),
+            (GraphJson.Serialize(there.Network), there.Revision, there.TrashedAt, there.TrashedBy, there.TrashedById));
+        Assert.Null(await store.ReadHeadAsync(id));
+        var (history, copied) = (await source.ReadHistoryAsync(id, 0, null, int.MaxValue), await store.ReadHistoryAsync(id, 0, null, int.MaxValue));
+        Assert.Equal(history.Select(s => (s.Revision, s.At, s.Author, s.AuthorId)), copied.Select(s => (s.Revision, s.At, s.Author, s.AuthorId)));
+        Assert.Equal(history.SelectMany(s => s.Changes).Select(c => (c.Op, c.Kind, c.Id, Json(c.Before), Json(c.After))),
+            copied.SelectMany(s => s.Changes).Select(c => (c.Op, c.Kind, c.Id, Json(c.Before), Json(c.After))));
+        Assert.Equal((await source.LoadPositionsAsync(id)).OrderBy(p => p.Key, StringComparer.Ordinal),
+            (await store.LoadPositionsAsync(id)).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(await source.ListMembersAsync(id), await store.ListMembersAsync(id));
+        Assert.Equal(await source.ListSharesAsync(id), await store.ListSharesAsync(id));
+        Assert.NotEmpty(await store.ListSharesAsync(id));
+    }
+
     [SkippableFact]
     public async Task TheMigrateVerbTakesTheCredentialsFromTheEnvironmentAndRefusesToOverwrite()
     {

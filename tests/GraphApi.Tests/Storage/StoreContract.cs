@@ -34,6 +34,14 @@ public abstract class StoreContract
         {
             Id = networkId, Name = "Landkreis Börde", Description = "Zeile 1\nZeile 2 – „Anführung“",
             CompositionRules = [new CompositionRule("steeringGroup", ["jobcenter", "migrantOrganisation"])],
+            // Nested values come back as they went in (Neo4j keeps them as JSON strings).
+            Meetings = [new Meeting("s-1", "Sitzung „1“", "2026-03-12", 1, 2)],
+            Report = new ReportSettings
+            {
+                Unit = "Amt für Migration", Subject = "Netzwerk [Stand]", Consultations = [new ReportConsultation("Sozialausschuss", "2026-04-01", "12")],
+                Purpose = ReportPurposes.Decision, Proposal = "Der Ausschuss nimmt Kenntnis.", MapFocus = prefix + "sg",
+            },
+            FindingMarks = [new FindingMark { Key = "overlap:a|b", Fingerprint = "f1", Note = "geprüft", By = "Anna", On = "2026-03-01" }],
         }),
         Stamped(new Topic { Id = prefix + "arbeit", Name = "Arbeit", Description = "Beschäftigung" }),
         Stamped(new Topic { Id = prefix + "sprache", Name = "Sprache" }),
@@ -446,6 +454,56 @@ public abstract class StoreContract
         // Everything else is as it was.
         Assert.Equal(Canonical(all.Skip(1).Where(e => e.Id is not ("leitung" or "m2"))), Canonical(loaded.Everything));
     }
+
+    /// <summary>
+    /// Erasure reaches free text (priv10): the erasure's change set rewrites the entries whose descriptions, mandates or the
+    /// network's own text name the person, and the store rewrites every earlier stored state that named them, of any entity;
+    /// states that did not are left exactly as they were.
+    /// </summary>
+    [SkippableFact]
+    public async Task ErasureTakesTheNameOutOfFreeTextInTheStateAndEveryStoredRevision()
+    {
+        var store = await StoreAsync();
+        var id = NewId();
+        var all = await CreateEverythingAsync(store, id);
+        var person = (Person)all.Single(e => e.Id == "leitung");
+        var (kv, sg, network) = ((Actor)all.Single(e => e.Id == "kv"), (Body)all.Single(e => e.Id == "sg"), (Network)all[0]);
+        var named = Stamped(person with { Name = "Erika Mustermann" }, 2);
+        var kv2 = Stamped(kv with { Description = "Ansprechpartnerin: Erika Mustermann (Sprachmittlung)" }, 2);
+        var sg2 = Stamped(sg with { Mandate = "Vorsitz bei ERIKA\nMUSTERMANN; Bergmann und Erika Mustermannstraße bleiben" }, 2);
+        var network2 = Stamped(network with { Description = "Erika Mustermanns Netzwerk", Meetings = [new Meeting("s1", "Sitzung mit Erika Mustermann", "2026-11-30", 3, 4)] }, 2);
+        await store.CommitAsync(Set(id, 2, Update(person, named), Update(kv, kv2)), 1);
+        await store.CommitAsync(Set(id, 3, Update(sg, sg2)), 2);
+        await store.CommitAsync(Set(id, 4, Update(network, network2)), 3);
+        var untouched = (await store.ReadHistoryAsync(id, 0, null, 100)).SelectMany(h => h.Changes)
+            .Where(c => c.Id is "jc" or "arbeit").Select(c => GraphJson.Serialize(c.After!)).ToList();
+
+        var mentions = GraphApi.Privacy.NameMentions.Of(["Erika Mustermann"], "[gelöscht]")!;
+        Entity Scrub(Entity e) => e is Person { Id: "leitung" } p ? new Person { Id = p.Id, Actor = p.Actor, Version = p.Version } : mentions.Scrub(e);
+        var (kv3, sg3, network3) = (Scrub(kv2), Scrub(sg2), Scrub(network2));
+        var erasure = Set(id, 5, Delete(Scrub(named)), Delete(all.Single(e => e.Id == "m2")),
+            Update(kv3, Stamped((Actor)kv3, 3)), Update(sg3, Stamped((Body)sg3, 3)), Update(network3, Stamped((Network)network3, 3)));
+        await store.EraseAsync(erasure, 4, "leitung", Scrub);
+
+        var loaded = (await store.LoadAsync(id))!;
+        Assert.Equal("Ansprechpartnerin: [gelöscht] (Sprachmittlung)", loaded.Find<Actor>("kv")!.Description);
+        Assert.Equal("Vorsitz bei [gelöscht]; Bergmann und Erika Mustermannstraße bleiben", loaded.Find<Body>("sg")!.Mandate);
+        Assert.Equal("[gelöscht] Netzwerk", loaded.Network.Description);
+        Assert.Equal("Sitzung mit [gelöscht]", Assert.Single(loaded.Network.Meetings).Title);
+        var history = await store.ReadHistoryAsync(id, 0, null, 100);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], history.Select(h => h.Revision));
+        var text = string.Join("\n", history.SelectMany(h => h.Changes).SelectMany(c => new[] { c.Before, c.After }).OfType<Entity>().Select(GraphJson.Serialize));
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"(?i)erika\s+mustermann(?!straße)"), text);
+        Assert.Contains("Erika Mustermannstraße", text); // another word that begins with the name is not the name
+        // The states of revision 1 named nobody: they are exactly as they were, like every state of the entries that never did.
+        Assert.Equal(Canonical(all.Skip(1).Where(e => e.Id is not ("leitung"))),
+            Canonical(history[0].Changes.Select(c => c.After!).Where(e => e is not Network && e.Id != "leitung")));
+        Assert.Equal(untouched, history.SelectMany(h => h.Changes).Where(c => c.Id is "jc" or "arbeit").Select(c => GraphJson.Serialize(c.After!)));
+        // Each rewritten state keeps its version and times.
+        var kvEarlier = (Actor)history[1].Changes.Single(c => c.Id == "kv").After!;
+        Assert.Equal((2L, kv2.Created, kv2.Updated, "Ansprechpartnerin: [gelöscht] (Sprachmittlung)"), (kvEarlier.Version, kvEarlier.Created, kvEarlier.Updated, kvEarlier.Description));
+    }
+
     #region roles: members and share links are kept with the network (issue 10; engineer roles)
 
     private static ShareLink Share(string networkId, string id, string hash, DateTimeOffset expires) =>

@@ -42,6 +42,21 @@ public sealed class NetworksPage(IPage page)
         await page.ClickAsync("[data-testid=create-network] button[type=submit]");
     }
 
+    // ---- priv10: deleting a network into the Papierkorb and restoring it ----
+
+    /// <summary>A row's "Löschen", found by its accessible name as a screen reader user would.</summary>
+    public ILocator DeleteButton(string networkName) => page.GetByRole(AriaRole.Button, new() { Name = $"„{networkName}“ löschen", Exact = true });
+
+    /// <summary>The open question, found by its role and name (the dialog's title).</summary>
+    public ILocator DeleteDialog(string networkName) => page.GetByRole(AriaRole.Dialog, new() { Name = $"„{networkName}“ löschen?" });
+
+    public ILocator Status => page.GetByTestId("networks-status");
+
+    public ILocator TrashRow(string networkId) => page.Locator($"[data-testid=trash-list] tr[data-trashed=\"{networkId}\"]");
+    public ILocator TrashStatus => page.GetByTestId("trash-status");
+
+    public ILocator RestoreButton(string networkName) => page.GetByRole(AriaRole.Button, new() { Name = $"„{networkName}“ wiederherstellen", Exact = true });
+
     public Task ScreenshotAsync(string name, bool fullPage = false) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, $"{name}.png"), FullPage = fullPage });
 }

@@ -532,8 +532,23 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         return props;
     }
 
-    /// <summary>Nested fields, stored as JSON strings.</summary>
-    private static readonly HashSet<string> JsonFields = ["compositionRules"];
+    /// <summary>
+    /// Nested fields, stored as JSON strings by <see cref="Props"/>: every property that is not a plain value or a list of
+    /// strings (a network's composition rules, meetings, report settings, finding marks). Found by type, not listed: a
+    /// nested field added later would otherwise come back as a string that cannot be read (as meetings and the report did).
+    /// </summary>
+    private static readonly IReadOnlyDictionary<EntityKind, HashSet<string>> JsonFields = Enum.GetValues<EntityKind>().ToDictionary(k => k, k =>
+        GraphJson.TypeOf(k).GetProperties()
+            .Where(p => !IsFlat(p.PropertyType))
+            .Select(p => GraphJson.Options.PropertyNamingPolicy!.ConvertName(p.Name))
+            .ToHashSet(StringComparer.Ordinal));
+
+    private static bool IsFlat(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTimeOffset)
+            || typeof(IEnumerable<string>).IsAssignableFrom(type);
+    }
 
     private static readonly HashSet<string> StoreFields = ["key", "networkId", "revision", "lockToken", "trashedAt", "trashedBy", "trashedById"];
 
@@ -543,7 +558,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         foreach (var (name, value) in props.ToList())
         {
             if (StoreFields.Contains(name) || value is null) continue;
-            json[name] = JsonFields.Contains(name) ? JsonNode.Parse(value.GetValue<string>()) : value.DeepClone();
+            json[name] = JsonFields[kind].Contains(name) ? JsonNode.Parse(value.GetValue<string>()) : value.DeepClone();
         }
         return (Entity)json.Deserialize(GraphJson.TypeOf(kind), GraphJson.Options)!;
     }
@@ -722,24 +737,33 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         {
             var n = erasure.NetworkId;
             await using var tx = Transport.Begin(AccessMode.Write);
-            var p = new Dictionary<string, object?> { ["network"] = n, ["token"] = Guid.NewGuid().ToString("N"), ["entity"] = entityId };
+            var p = new Dictionary<string, object?> { ["network"] = n, ["token"] = Guid.NewGuid().ToString("N"), ["revision"] = erasure.Revision };
             var read = await tx.RunAsync(
             [
                 new("MATCH (n:Network {networkId: $network}) WHERE n.trashedAt IS NULL SET n.lockToken = $token RETURN n.revision", p),
-                new("MATCH (c:Change) WHERE c.networkId = $network AND c.entityId = $entity RETURN c.key, c.kind, c.before, c.after", p),
+                // Every stored state of the network's history, not only the entity's own: free text elsewhere may name it.
+                new("MATCH (c:Change) WHERE c.networkId = $network AND c.revision < $revision RETURN c.key, c.kind, c.before, c.after", p),
             ], ct);
             if (read[0].Rows.Count == 0 || Long(read[0].Rows[0][0]) != expectedRevision)
             {
                 await tx.RollbackAsync(ct);
                 throw Conflict(n, expectedRevision);
             }
-            string? Scrubbed(EntityKind kind, JsonNode? json) =>
-                json is null ? null : GraphJson.Serialize(scrub(GraphJson.Deserialize(kind, json.GetValue<string>())));
-            var rows = read[1].Rows.Select(r =>
+            // The new text of a state scrub changed, or null for one it left alone (and for none).
+            string? Scrubbed(EntityKind kind, JsonNode? json)
+            {
+                if (json is null) return null;
+                var state = GraphJson.Deserialize(kind, json.GetValue<string>());
+                return scrub(state) is var clean && !ReferenceEquals(clean, state) ? GraphJson.Serialize(clean) : null;
+            }
+            var rows = new List<Dictionary<string, object?>>();
+            foreach (var r in read[1].Rows)
             {
                 var kind = Enum.Parse<EntityKind>(r[1]!.GetValue<string>());
-                return new Dictionary<string, object?> { ["key"] = r[0]!.GetValue<string>(), ["before"] = Scrubbed(kind, r[2]), ["after"] = Scrubbed(kind, r[3]) };
-            }).ToList();
+                var (before, after) = (Scrubbed(kind, r[2]), Scrubbed(kind, r[3]));
+                if (before is not null || after is not null)
+                    rows.Add(new() { ["key"] = r[0]!.GetValue<string>(), ["before"] = before ?? r[2]?.GetValue<string>(), ["after"] = after ?? r[3]?.GetValue<string>() });
+            }
             var statements = new List<CypherStatement>
             {
                 new("UNWIND $rows AS row MATCH (c:Change {key: row.key}) SET c.before = row.before, c.after = row.after",

@@ -557,24 +557,35 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
                 await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
                 await WriteAsync(connection, tx, erasure, expectedRevision, ct);
 
-                var rows = new List<(long Revision, long Seq, EntityKind Kind, string? Before, string? After)>();
+                // Every stored state of the network's history, not only the entity's own: free text elsewhere may name it.
+                var rows = new List<(long Revision, long Seq, object Before, object After)>();
                 await using (var read = Command(connection, tx,
-                    "SELECT revision, seq, kind, before, after FROM changes WHERE network_id = $n AND entity_id = $id;", "$n", "$id"))
+                    "SELECT revision, seq, kind, before, after FROM changes WHERE network_id = $n AND revision < $erasure;", "$n", "$erasure"))
                 {
                     read.Parameters[0].Value = erasure.NetworkId;
-                    read.Parameters[1].Value = entityId;
+                    read.Parameters[1].Value = erasure.Revision;
                     await using var reader = await read.ExecuteReaderAsync(ct);
                     while (await reader.ReadAsync(ct))
-                        rows.Add((reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<EntityKind>(reader.GetString(2)),
-                            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                    {
+                        var kind = Enum.Parse<EntityKind>(reader.GetString(2));
+                        var (before, after) = (Scrubbed(kind, reader, 3), Scrubbed(kind, reader, 4));
+                        if (before is not null || after is not null)
+                            rows.Add((reader.GetInt64(0), reader.GetInt64(1), before ?? Column(reader, 3), after ?? Column(reader, 4)));
+                    }
                 }
+                // The new text of a state scrub changed, or null for one it left alone.
+                string? Scrubbed(EntityKind kind, SqliteDataReader reader, int column)
+                {
+                    if (reader.IsDBNull(column)) return null;
+                    var state = GraphJson.Deserialize(kind, reader.GetString(column));
+                    return scrub(state) is var clean && !ReferenceEquals(clean, state) ? GraphJson.Serialize(clean) : null;
+                }
+                static object Column(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? DBNull.Value : reader.GetString(column);
                 await using var rewrite = Command(connection, tx,
                     "UPDATE changes SET before = $before, after = $after WHERE network_id = $n AND revision = $rev AND seq = $seq;",
                     "$before", "$after", "$n", "$rev", "$seq");
-                object Scrubbed(EntityKind kind, string? json) =>
-                    json is null ? DBNull.Value : GraphJson.Serialize(scrub(GraphJson.Deserialize(kind, json)));
                 foreach (var row in rows)
-                    await RunAsync(rewrite, ct, Scrubbed(row.Kind, row.Before), Scrubbed(row.Kind, row.After), erasure.NetworkId, row.Revision, row.Seq);
+                    await RunAsync(rewrite, ct, row.Before, row.After, erasure.NetworkId, row.Revision, row.Seq);
 
                 var layoutSuffix = GraphApi.Networks.NetworkService.LayoutSeparator + entityId;
                 var positions = new List<string>();
