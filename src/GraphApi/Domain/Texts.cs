@@ -5,17 +5,14 @@ using GraphApi.Localization;
 namespace GraphApi.Domain;
 
 /// <summary>
-/// The API's messages: German first, English on request. Each message is written in both languages at
-/// the place it is raised, so it names the field or rule in either language and cannot lose one of them.
-/// The language is the current UI culture: per HTTP request it is set by the request localization
-/// (Accept-Language, ?lang=, default German); outside a request, as in the command-line import, it is the process's.
+/// The product's messages: German first, English on request, all in the resx (<c>Strings.resx</c>, <c>Strings.en.resx</c>),
+/// the one place texts live; the Blazor UI reads the same files through <c>IStringLocalizer&lt;Strings&gt;</c>.
+/// The language is the current UI culture: per HTTP request and circuit it is set by the request localization
+/// (cookie, Accept-Language, ?lang=, default German); outside a request, as in the command-line import, it is the process's.
 /// </summary>
 public static class Texts
 {
     public static bool German => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de";
-
-    /// <summary>The German or the English text, whichever the current request asked for.</summary>
-    public static string Say(string german, string english) => German ? german : english;
 
     private static readonly ResourceManager Resources = new("GraphApi.Localization.Strings", typeof(Strings).Assembly);
 

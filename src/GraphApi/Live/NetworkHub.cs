@@ -30,7 +30,7 @@ public sealed class NetworkHub(NetworkService networks, LiveSession session, ILi
     public async Task<JoinResult> Join(string networkId, string? name, string? colour)
     {
         var snapshot = await networks.TryGetAsync(networkId)
-                       ?? throw new HubException(Texts.Say($"Das Netzwerk „{networkId}“ gibt es nicht.", $"There is no network '{networkId}'."));
+                       ?? throw new HubException(Texts.Get("live.thereIsNoNetwork", networkId));
         if (session.Get(Context.ConnectionId) is { } previous && previous.NetworkId != networkId) await LeaveAsync(previous);
 
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(networkId));
@@ -44,7 +44,7 @@ public sealed class NetworkHub(NetworkService networks, LiveSession session, ILi
     {
         var me = Me();
         if (nodeId is not null && (await networks.GetAsync(me.NetworkId)).Find(nodeId) is null)
-            throw new HubException(Texts.Say($"„{nodeId}“ gibt es in diesem Netzwerk nicht.", $"'{nodeId}' does not exist in this network."));
+            throw new HubException(Texts.Get("live.doesNotExistInThis", nodeId));
         session.Update(me.ConnectionId, p => p with { Selection = nodeId });
     }
 
@@ -56,7 +56,7 @@ public sealed class NetworkHub(NetworkService networks, LiveSession session, ILi
     {
         var me = Me();
         if (positions is null || positions.Count is 0 or > MaxPositions)
-            throw new HubException(Texts.Say($"1 bis {MaxPositions} Positionen je Aufruf.", $"1 to {MaxPositions} positions per call."));
+            throw new HubException(Texts.Get("live.1ToPositionsPerCall", MaxPositions));
         try
         {
             await networks.SavePositionsAsync(me.NetworkId, positions, me.Name); // the live session tells every screen
@@ -78,9 +78,9 @@ public sealed class NetworkHub(NetworkService networks, LiveSession session, ILi
     public Task Show(Viewport view)
     {
         var me = Me();
-        if (!me.Presenting) throw new HubException(Texts.Say("Nur wer präsentiert, kann die Ansicht vorgeben.", "Only the presenter can lead the view."));
+        if (!me.Presenting) throw new HubException(Texts.Get("live.onlyPresenterCanLeadView"));
         if (!new[] { view.X1, view.Y1, view.X2, view.Y2 }.All(double.IsFinite) || view.X2 <= view.X1 || view.Y2 <= view.Y1)
-            throw new HubException(Texts.Say("Ungültiger Ausschnitt.", "Invalid viewport."));
+            throw new HubException(Texts.Get("live.invalidViewport"));
         session.Show(me.ConnectionId, view);
         return Task.CompletedTask;
     }
@@ -99,7 +99,7 @@ public sealed class NetworkHub(NetworkService networks, LiveSession session, ILi
     }
 
     private Participant Me() => session.Get(Context.ConnectionId)
-        ?? throw new HubException(Texts.Say("Erst einem Netzwerk beitreten (Join).", "Join a network first."));
+        ?? throw new HubException(Texts.Get("live.joinNetworkFirst"));
 }
 
 /// <summary>Hub calls answer in the language the client connected with (?lang=de|en), German by default.</summary>

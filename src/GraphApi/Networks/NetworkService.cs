@@ -79,16 +79,13 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         var snapshot = await GetAsync(networkId, ct);
         var errors = new ValidationErrors();
         if (positions.Count > 20_000)
-            errors.Add("positions", Texts.Say($"Höchstens 20000 Positionen auf einmal; es sind {positions.Count}.",
-                $"At most 20000 positions at once; got {positions.Count}."));
+            errors.Add("positions", Texts.Get("networks.atMost20000PositionsAt", positions.Count));
         foreach (var (id, position) in positions)
         {
             if (snapshot.Find(id) is not (Actor or Body or Person or Topic or Territory or Measure))
-                errors.Add($"positions.{id}", Texts.Say($"„{id}“ ist kein Knoten des Netzwerks „{networkId}“.",
-                    $"'{id}' is not a node of network '{networkId}'."));
+                errors.Add($"positions.{id}", Texts.Get("networks.isNotNodeOfNetwork", id, networkId));
             if (!double.IsFinite(position.X) || !double.IsFinite(position.Y) || Math.Abs(position.X) > 1e7 || Math.Abs(position.Y) > 1e7)
-                errors.Add($"positions.{id}", Texts.Say("x und y müssen endliche Zahlen zwischen −10.000.000 und 10.000.000 sein.",
-                    "x and y must be finite numbers within ±10,000,000."));
+                errors.Add($"positions.{id}", Texts.Get("networks.xAndYMustBe"));
         }
         errors.ThrowIfAny();
         await store.SavePositionsAsync(networkId, layout is null ? positions
@@ -154,9 +151,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             var change = new Change(ChangeOp.Create, entity.EntityKind, entity.Id, null, entity);
             var errors = Check(snapshot, change);
             if (snapshot.Find(entity.Id) is { } taken && !errors.Any)
-                throw new ConflictException(Texts.Say(
-                    $"Die Kennung „{entity.Id}“ ist schon vergeben: {Texts.Of(taken).German} „{taken.Label}“.",
-                    $"The id '{entity.Id}' is already used by the {Texts.Of(taken).English} '{taken.Label}'."), taken);
+                throw new ConflictException(Texts.Get("networks.idIsAlreadyUsedBy", entity.Id, Texts.Of(taken).German, taken.Label, Texts.Of(taken).English), taken);
             errors.ThrowIfAny();
             return [change];
         }, author, ct);
@@ -200,10 +195,8 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             }
             if (blocking.Count > 0)
                 throw new ConflictException(blocking.Count == 1
-                    ? Texts.Say($"„{current.Label}“ kann nicht gelöscht werden, solange ein anderer Eintrag darauf verweist; ändern Sie ihn zuerst.",
-                        $"'{current.Label}' cannot be deleted while another entry refers to it; change it first.")
-                    : Texts.Say($"„{current.Label}“ kann nicht gelöscht werden, solange {blocking.Count} andere Einträge darauf verweisen; ändern Sie diese zuerst.",
-                        $"'{current.Label}' cannot be deleted while {blocking.Count} other entries refer to it; change them first."),
+                    ? Texts.Get("networks.cannotBeDeletedWhileAnother", current.Label)
+                    : Texts.Get("networks.cannotBeDeletedWhileOther", current.Label, blocking.Count),
                     current, blocking);
             return changes.DistinctBy(c => c.Id).ToList();
         }, author, ct);
@@ -234,8 +227,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     public async Task<ChangeSet> RevertAsync(string networkId, long revision, Author author, CancellationToken ct = default)
     {
         var original = (await store.ReadHistoryAsync(networkId, revision - 1, null, 1, ct)).SingleOrDefault(s => s.Revision == revision)
-                       ?? throw new NotFoundException(Texts.Say($"Im Netzwerk „{networkId}“ gibt es keine Änderung mit der Revision {revision}.",
-                           $"Network '{networkId}' has no change set with revision {revision}."));
+                       ?? throw new NotFoundException(Texts.Get("networks.networkHasNoChangeSet", networkId, revision));
         return await CommitAsync(networkId, creating: false, snapshot =>
         {
             var inverse = new List<Change>();
@@ -243,15 +235,11 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             {
                 var current = snapshot.Find(change.Id);
                 if (change.Kind == EntityKind.Network)
-                    throw new ConflictException(Texts.Say(
-                        "Das Anlegen oder Umbenennen eines Netzwerks lässt sich hier nicht rückgängig machen; bearbeiten Sie stattdessen das Netzwerk.",
-                        "Creating or renaming a network cannot be undone here; edit the network instead."));
+                    throw new ConflictException(Texts.Get("networks.creatingOrRenamingNetworkCannot"));
                 if (current?.Version != change.After?.Version)
                 {
                     var label = (current ?? change.Before ?? change.After)!.Label;
-                    throw new ConflictException(Texts.Say(
-                        $"„{label}“ wurde seit Revision {revision} geändert; das Rückgängigmachen würde diese Änderung überschreiben.",
-                        $"'{label}' has changed since revision {revision}; undoing it would overwrite that change."), current);
+                    throw new ConflictException(Texts.Get("networks.hasChangedSinceRevisionUndoing", label, revision), current);
                 }
                 inverse.Add(change.Op switch
                 {
@@ -274,13 +262,12 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
         var now = await GetAsync(networkId, ct);
         if (revision < 1 || revision > now.Revision)
             throw new ValidationFailedException(One("revision",
-                Texts.Say($"Muss zwischen 1 und {now.Revision} liegen.", $"Must be between 1 and {now.Revision}.")));
+                Texts.Get("networks.mustBeBetween1And", now.Revision)));
         var later = await store.ReadHistoryAsync(networkId, revision, null, int.MaxValue, ct);
         return await CommitAsync(networkId, creating: false, snapshot =>
         {
             if (snapshot.Revision != (later.Count > 0 ? later[^1].Revision : revision))
-                throw new ConflictException(Texts.Say("Das Netzwerk wurde gerade geändert; bitte noch einmal versuchen.",
-                    "The network changed just now; please try again."));
+                throw new ConflictException(Texts.Get("networks.networkChangedJustNowPlease"));
             return ChangePlan.Between(snapshot, RolledBack(snapshot, later, revision, keepMeetings: true));
         }, author, ct);
     }
@@ -475,9 +462,7 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
             if (blocking.Count > 0)
             {
                 var (label, first) = (deleted.Before!.Label, blocking[0].Source);
-                throw new ConflictException(Texts.Say(
-                        $"„{label}“ kann nicht entfernt werden: {Texts.Of(first).German} „{first.Id}“ verweist jetzt darauf.",
-                        $"'{label}' cannot be removed: {Texts.Of(first).English} '{first.Id}' now refers to it."),
+                throw new ConflictException(Texts.Get("networks.cannotBeRemovedNowRefers", label, Texts.Of(first).German, first.Id, Texts.Of(first).English),
                     deleted.Before, blocking.Select(b => RefersToIt(b.Source, b.Field)).ToList());
             }
         }
@@ -494,17 +479,13 @@ public sealed class NetworkService(IGraphStore store, EntityValidator validator,
     private static void RequireVersion(Entity entity, ValidationErrors errors)
     {
         if (entity.Version <= 0)
-            errors.Add("version", Texts.Say(
-                "Erforderlich: die Version, auf der diese Bearbeitung beruht (wie zuletzt gelesen), damit keine Änderung anderer überschrieben wird.",
-                "Required: the version this edit is based on (as last read), so that no one else's change is overwritten."));
+            errors.Add("version", Texts.Get("networks.requiredVersionThisEditIs"));
     }
 
     private static void EnsureCurrent(Entity current, long basedOn)
     {
         if (current.Version != basedOn)
-            throw new ConflictException(Texts.Say(
-                $"„{current.Label}“ wurde inzwischen von jemand anderem geändert: Ihre Bearbeitung beruht auf Version {basedOn}, aktuell ist Version {current.Version}.",
-                $"'{current.Label}' was changed by someone else: your edit is based on version {basedOn}, the current version is {current.Version}."),
+            throw new ConflictException(Texts.Get("networks.wasChangedBySomeoneElse", current.Label, basedOn, current.Version),
                 current);
     }
 

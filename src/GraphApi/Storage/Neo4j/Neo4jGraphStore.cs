@@ -485,9 +485,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IDisposable
         }
     }
 
-    private static ConflictException Conflict(string networkId, long expectedRevision) => new(Texts.Say(
-        $"Das Netzwerk „{networkId}“ wurde gleichzeitig von anderer Stelle geändert (erwartet war Revision {expectedRevision}); bitte neu laden und noch einmal versuchen.",
-        $"Network '{networkId}' was changed by another writer (expected revision {expectedRevision}); reload and try again."));
+    private static ConflictException Conflict(string networkId, long expectedRevision) => new(Texts.Get("store.networkWasChangedByAnother2", networkId, expectedRevision));
 
     // ---- entities ⇄ properties ----
 

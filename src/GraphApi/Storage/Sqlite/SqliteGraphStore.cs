@@ -228,9 +228,7 @@ public sealed class SqliteGraphStore(IOptions<StoreOptions> options) : IGraphSto
             "$id", "$rev", "$data", "$expected");
         object data = networkChange?.After is { } n ? GraphJson.Serialize(n) : DBNull.Value;
         if (await RunAsync(update, ct, changes.NetworkId, changes.Revision, data, expectedRevision) == 0)
-            throw new ConflictException(Texts.Say(
-                $"Das Netzwerk „{changes.NetworkId}“ wurde gleichzeitig von anderer Stelle geändert (erwartet war Revision {expectedRevision}); bitte neu laden und noch einmal versuchen.",
-                $"Network '{changes.NetworkId}' was changed by another writer (expected revision {expectedRevision}); reload and try again."));
+            throw new ConflictException(Texts.Get("store.networkWasChangedByAnother", changes.NetworkId, expectedRevision));
     }
 
     public async Task<bool> DeleteNetworkAsync(string networkId, CancellationToken ct = default)
