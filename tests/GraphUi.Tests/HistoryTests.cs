@@ -152,7 +152,7 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         Assert.NotEqual("none", await ended.EvaluateAsync<string>("p => getComputedStyle(p).strokeDasharray"));
         await Expect(_page.Locator("[data-testid=map] .link-mark.mark-ended")).ToHaveTextAsync("beendet");
         var words = await compare.TextBoxesAsync(".link-mark, .node-badges");
-        Assert.Equal(3, words.Length);
+        Assert.Equal(4, words.Length); // "neu" (Brücke), "geändert" (the Jobcenter and the Koordinierungsstab), "beendet" (their membership)
         Assert.All(words, w => Assert.True(w.FontPx >= 16 - 0.01, $"{w.Type} {w.Id}: {w.FontPx:F1} px"));
         var labels = await compare.VisibleLabelsAsync();
         var covered = words.SelectMany(w => labels.Where(w.Overlaps).Select(l => $"{w.Type} {w.Id} × {l.Id}")).ToList();
