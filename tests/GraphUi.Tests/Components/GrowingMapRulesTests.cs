@@ -126,14 +126,13 @@ public sealed class GrowingMapRulesTests
             Assert.True(n.Position.X >= frame.X && n.Position.Y >= frame.Y && n.Position.X + n.Size!.Width <= frame.X + frame.Width
                         && n.Position.Y + n.Size.Height <= frame.Y + frame.Height, $"{entity.Id} outside the frame of {frame.Name}");
         }
-        var boxes = frames.Select(f => (f.Name, X1: f.X, Y1: f.Y, X2: f.X + f.Width, Y2: f.Y + f.Height))
-            .Concat(frames.Where(f => f.Title is not null).Select(f => (Name: "title " + f.Name, X1: f.Title!.X, Y1: f.Title.Y, X2: f.Title.X + f.Title.Width, Y2: f.Title.Y + f.Title.Height)))
-            .ToList();
-        for (var i = 0; i < boxes.Count; i++)
-            for (var j = i + 1; j < boxes.Count; j++)
+        // A name covers no other name and no card.
+        var titles = frames.Where(f => f.Title is not null).Select(f => (Name: "the name of " + f.Name, X1: f.Title!.X, Y1: f.Title.Y, X2: f.Title.X + f.Title.Width, Y2: f.Title.Y + f.Title.Height)).ToList();
+        var cards = mapper.Nodes.Values.Select(n => (Name: n.Id, X1: n.Position.X, Y1: n.Position.Y, X2: n.Position.X + n.Size!.Width, Y2: n.Position.Y + n.Size.Height)).ToList();
+        for (var i = 0; i < titles.Count; i++)
+            foreach (var b in titles.Skip(i + 1).Concat(cards))
             {
-                var (a, b) = (boxes[i], boxes[j]);
-                if (!a.Name.StartsWith("title ", StringComparison.Ordinal) && !b.Name.StartsWith("title ", StringComparison.Ordinal)) continue; // frames may touch
+                var a = titles[i];
                 Assert.False(a.X1 < b.X2 && b.X1 < a.X2 && a.Y1 < b.Y2 && b.Y1 < a.Y2, $"{a.Name} overlaps {b.Name}");
             }
         Assert.All(frames.Where(f => f.Title is not null), f => Assert.True(f.Title!.FontSize * zoom >= LevelOfDetail.DeskLabelPx));

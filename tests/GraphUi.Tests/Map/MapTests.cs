@@ -192,7 +192,8 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         var frames = await _map.TextBoxesAsync("rect.group-frame");
         Assert.True(frames.Length >= 2, $"{layout}: {frames.Length} frames");
         var names = await _map.TextBoxesAsync("text.group-label");
-        Assert.Equal(frames.Length, names.Length);
+        // A name that would cover another name or a card is left out (a group of one card at overview zoom): most keep theirs.
+        Assert.True(names.Length >= 0.8 * frames.Length, $"{layout}: {names.Length} names for {frames.Length} frames");
         Assert.All(names, n => Assert.True(n.FontPx >= 13 - 0.01, $"{layout}: the name of {n.Id} is {n.FontPx:F1} px"));
         var area = (await _page.Locator("[data-testid=map]").BoundingBoxAsync())!;
         Assert.All(names, n => Assert.True(n.X >= area.X - 0.5 && n.Y >= area.Y - 0.5 && n.X + n.Width <= area.X + area.Width + 0.5,

@@ -42,20 +42,26 @@ public static class GroupFrames
             })
             .OrderBy(f => f.Y).ThenBy(f => f.X).ToList();
 
-        var taken = frames.Select(f => (f.X, f.Y, X2: f.X + f.W, Y2: f.Y + f.H)).ToList();
+        // A name may not cover another name or any card; it sits above its frame, else across the frame's top edge, else just
+        // inside it, and may reach past a narrow frame into the gap beside it (a group of one card is narrower than its name).
+        var taken = nodes.Values.Select(n => (X: n.Position.X, Y: n.Position.Y, X2: n.Position.X + n.Size!.Width, Y2: n.Position.Y + n.Size.Height)).ToList();
         var result = new List<GroupFrame>();
         foreach (var f in frames)
         {
-            var text = Fit(f.Name, f.W, font);
+            var text = Fit(f.Name, f.W + 4 * Pad, font); // up to half the gap to the next block: its name has the other half
             GroupTitle? title = null;
             if (text.Length > 0)
             {
-                var width = Math.Min(f.W, text.Length * CharWidth * font);
-                var box = (X: f.X, Y: f.Y - height - 6 / zoom, X2: f.X + width, Y2: f.Y - 2 / zoom);
-                if (!taken.Any(t => box.X < t.X2 && t.X < box.X2 && box.Y < t.Y2 && t.Y < box.Y2))
+                var width = text.Length * CharWidth * font;
+                foreach (var top in new[] { f.Y - height - 6 / zoom, f.Y - height / 2, f.Y + 4 / zoom })
                 {
+                    // The outline drawn around the letters (app.css) reaches a little further than the text.
+                    var halo = 0.15 * font;
+                    var box = (X: f.X - halo, Y: top, X2: f.X + width + halo, Y2: top + height);
+                    if (taken.Any(t => box.X < t.X2 && t.X < box.X2 && box.Y < t.Y2 && t.Y < box.Y2)) continue;
                     title = new GroupTitle(text, box.X, box.Y, width, height, font);
                     taken.Add(box);
+                    break;
                 }
             }
             result.Add(new GroupFrame(f.Key, f.Name, f.X, f.Y, f.W, f.H, title));

@@ -173,9 +173,14 @@ public static class MapLayouts
             var height = rows.Sum(row => row.Max(b => b.H) + 4 * Gap);
             return Math.Abs(Math.Log(width / height / 1.5));
         });
+        // Each row leaves room above it for its groups' names (the map draws every group as a framed block with its name on
+        // top): about 45 screen px when the whole drawing fits a projector's map, so the room grows with the drawing's height.
+        var chunks = blocks.Chunk(columns).ToList();
+        var height = chunks.Sum(row => row.Max(b => b.H) + 4 * Gap);
+        var rowGap = Math.Max(4 * Gap, height * 45 / 560);
         var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         double y = 0;
-        foreach (var row in blocks.Chunk(columns))
+        foreach (var row in chunks)
         {
             double x = 0;
             foreach (var block in row)
@@ -184,7 +189,7 @@ public static class MapLayouts
                     result[id] = (x + block.Inner[id].X - block.MinX + size(id).W / 2, y + block.Inner[id].Y - block.MinY + size(id).H / 2);
                 x += block.W + 4 * Gap;
             }
-            y += row.Max(b => b.H) + 4 * Gap;
+            y += row.Max(b => b.H) + rowGap;
         }
         return result;
     }
