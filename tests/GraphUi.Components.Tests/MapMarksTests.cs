@@ -26,6 +26,8 @@ public sealed class MapMarksTests(SeededStore store) : ComponentTest(store)
         Assert.Contains("top: -22px", style);
         // The words sit beside the card, not in it: the card clips what overflows it.
         Assert.Empty(cut.FindAll(".node-card .node-badges"));
+        // The card is drawn at its model's size, which the layouts and the overlap checks count with: a long name never widens it.
+        Assert.Contains($"width: {ActorNode.Width}px; height: {ActorNode.Height}px", cut.Find(".node-card").GetAttribute("style"));
     }
 
     [Fact]

@@ -63,6 +63,10 @@ public sealed class PageTourTests(BrowserFixture browser, MapApp app, ITestOutpu
             await map.OpenAsync("peine");
             await Expect(map.Map).ToHaveAttributeAsync("data-lod", "done");
             await LookAsync("map");
+            // The network's description reads across the panel, not in the narrow column beside the terms (words broke mid-word).
+            var facts = (await page.Locator("[data-testid=network-facts]").BoundingBoxAsync())!;
+            var description = (await page.Locator("[data-testid=network-facts] dd[data-field=description]").BoundingBoxAsync())!;
+            Assert.True(description.Width >= 0.95 * facts.Width, $"the description is {description.Width:0} px wide in a panel of {facts.Width:0} px");
             await map.ShowPanelAsync("analysis");
             await LookAsync("map-analysis");
 
