@@ -169,6 +169,10 @@ public sealed class BuildPeineTests(BrowserFixture browser, MapApp app, ITestOut
             await editor.PressEnterAsync(); // the list is closed: Enter saves
             await Expect(editor.Title).ToHaveTextAsync("Welcome-App");
             clock.Stop();
+            // The map followed the growing network: all ten actors and both bodies on screen at 1280×720, none on another.
+            var map = new MapPage(page);
+            await map.ExpectEveryCardOnScreenAsync(Actors.Length + 2);
+            Assert.Empty(await map.OverlappingCardsAsync());
             await page.AssertAccessibleAsync("the built network");
             await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Artifacts, "build-peine-1280x720.png") });
         }

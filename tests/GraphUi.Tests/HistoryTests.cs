@@ -141,6 +141,23 @@ public sealed class HistoryTests(BrowserFixture browser, MapApp app) : IClassFix
         await Expect(compare.NodeCard("caritas")).Not.ToHaveAttributeAsync("data-mark", new Regex("."));
         await Expect(compare.Legend).ToContainTextAsync("neu");
         Assert.Contains($"meeting=", _page.Url);
+
+        // Read from the back of the room like the presentation view: labels of 16 px at least, none on another; the marks in
+        // words beside the cards and on the ended membership's line (dashed), not in colour alone.
+        await compare.AssertReadableAsync(atFit: true);
+        await Expect(compare.Node("bruecke").Locator(".mark-badge")).ToHaveTextAsync("neu");
+        await Expect(compare.Node("mut").Locator(".mark-badge")).ToHaveTextAsync("geändert");
+        var ended = _page.Locator("[data-testid=map] path.rel[data-mark=ended]");
+        await Expect(ended).ToHaveCountAsync(1);
+        Assert.NotEqual("none", await ended.EvaluateAsync<string>("p => getComputedStyle(p).strokeDasharray"));
+        await Expect(_page.Locator("[data-testid=map] .link-mark.mark-ended")).ToHaveTextAsync("beendet");
+        var words = await compare.TextBoxesAsync(".link-mark, .node-badges");
+        Assert.Equal(4, words.Length); // "neu" (Brücke), "geändert" (the Jobcenter and the Koordinierungsstab), "beendet" (their membership)
+        Assert.All(words, w => Assert.True(w.FontPx >= 16 - 0.01, $"{w.Type} {w.Id}: {w.FontPx:F1} px"));
+        var labels = await compare.VisibleLabelsAsync();
+        var covered = words.SelectMany(w => labels.Where(w.Overlaps).Select(l => $"{w.Type} {w.Id} × {l.Id}")).ToList();
+        Assert.True(covered.Count == 0, "marks on labels: " + string.Join(", ", covered));
+        await Expect(compare.Legend.Locator("li[data-mark=ended] line.mark-ended")).ToHaveCountAsync(1);
         await _page.AssertAccessibleAsync("comparison of a meeting");
         await compare.ScreenshotAsync("compare-meeting-1280x720");
 

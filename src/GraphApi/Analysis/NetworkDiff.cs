@@ -47,6 +47,20 @@ public sealed record Comparison(string NetworkId, string From, string To, long? 
         return marks;
     }
 
+    /// <summary>
+    /// How the map marks each relationship (membership, collaboration) by its id: "new", "ended" or "changed" (the last entry of it
+    /// wins); one deleted in between is drawn back in as "ended".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LinkMarks()
+    {
+        var marks = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in Entries.Where(e => e.Type is "membership" or "collaboration"))
+            marks[e.Id] = e.Change == ChangeSentences.Appeared ? "new" : e.Change;
+        foreach (var e in Removed.Where(e => e is Membership or Collaboration))
+            marks[e.Id] = ChangeSentences.Ended;
+        return marks;
+    }
+
     /// <summary>The map's marks by node id (what <see cref="Marks"/> says), for clients that draw the comparison.</summary>
     public IReadOnlyDictionary<string, string> MapMarks => Marks();
 

@@ -161,6 +161,7 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
             await _map.OpenAsync("dithmarschen", $"layout={layout}");
             await AssertNoCardsOverlapAsync();
             await AssertNoLabelIsCutAtTheEdgeAsync(layout);
+            if (layout is "territory" or "topic") await AssertGroupFramesAsync(layout);
             await _map.ScreenshotAsync($"layout-{layout}-dithmarschen");
         }
         await _map.OpenAsync("dithmarschen");
@@ -182,15 +183,31 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         Assert.True(cut.Count == 0, $"{layout}: labels cut at the map's edge: {string.Join(", ", cut)}");
     }
 
-    private async Task AssertNoCardsOverlapAsync()
+    private async Task AssertNoCardsOverlapAsync() => Assert.Empty(await _map.OverlappingCardsAsync());
+
+    /// <summary>The grouped layouts draw each group as a frame with its name: every card inside a frame, every name on screen, readable, on nothing else.</summary>
+    private async Task AssertGroupFramesAsync(string layout)
     {
-        var overlaps = await _page.EvaluateAsync<int>("""
-            () => { const r = [...document.querySelectorAll('[data-testid=map] .node-card')].map(c => c.getBoundingClientRect());
-              let n = 0; for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) {
-                const a = r[i], b = r[j]; if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++; }
-              return n; }
+        await Expect(_map.Map).ToHaveAttributeAsync("data-lod", "done");
+        var frames = await _map.TextBoxesAsync("rect.group-frame");
+        Assert.True(frames.Length >= 2, $"{layout}: {frames.Length} frames");
+        var names = await _map.TextBoxesAsync("text.group-label");
+        // A name that would cover another name or a card is left out (a group of one card at overview zoom): most keep theirs.
+        Assert.True(names.Length >= 0.8 * frames.Length, $"{layout}: {names.Length} names for {frames.Length} frames");
+        Assert.All(names, n => Assert.True(n.FontPx >= 13 - 0.01, $"{layout}: the name of {n.Id} is {n.FontPx:F1} px"));
+        var area = (await _page.Locator("[data-testid=map]").BoundingBoxAsync())!;
+        Assert.All(names, n => Assert.True(n.X >= area.X - 0.5 && n.Y >= area.Y - 0.5 && n.X + n.Width <= area.X + area.Width + 0.5,
+            $"{layout}: the name of {n.Id} is cut at the map's edge"));
+        var labels = await _map.VisibleLabelsAsync();
+        var clashes = names.SelectMany((a, i) => names.Skip(i + 1).Where(a.Overlaps).Concat(labels.Where(a.Overlaps)).Select(b => $"{a.Id} × {b.Id}")).ToList();
+        Assert.True(clashes.Count == 0, $"{layout}: group names on other texts: {string.Join(", ", clashes)}");
+        var outside = await _page.EvaluateAsync<string[]>("""
+            () => { const frames = [...document.querySelectorAll('[data-testid=map] rect.group-frame')].map(f => f.getBoundingClientRect());
+              return [...document.querySelectorAll('[data-testid=map] .node-card')].filter(c => { const r = c.getBoundingClientRect();
+                return !frames.some(f => r.left >= f.left - 0.5 && r.top >= f.top - 0.5 && r.right <= f.right + 0.5 && r.bottom <= f.bottom + 0.5); })
+                .map(c => c.closest('.diagram-node').dataset.nodeId); }
             """);
-        Assert.Equal(0, overlaps);
+        Assert.True(outside.Length == 0, $"{layout}: cards outside every frame: {string.Join(", ", outside)}");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class PresentationTests(BrowserFixture browser, MapApp app) : ICla
         var present = new PresentPage(page);
         await present.OpenAsync(network, theme == "dark" ? "theme=dark" : null);
         await present.ScreenshotAsync($"present-{network}-{theme}-1280x720");
-        await AssertReadableAsync(present, atFit: true);
+        await present.AssertReadableAsync(atFit: true);
         await present.ScreenshotAsync($"present-{network}-{theme}-1280x720");
         await page.AssertAccessibleAsync($"presentation, {theme}");
 
@@ -26,28 +26,9 @@ public sealed class PresentationTests(BrowserFixture browser, MapApp app) : ICla
         await present.ZoomInAsync();
         await present.ZoomInAsync();
         await present.ZoomInAsync();
-        await Task.Delay(400);
-        await AssertReadableAsync(present, atFit: false);
+        await present.AssertReadableAsync(atFit: false);
         await present.ScreenshotAsync($"present-{network}-{theme}-zoomed-1280x720");
         await page.Context.CloseAsync();
-    }
-
-    private static async Task AssertReadableAsync(PresentPage present, bool atFit)
-    {
-        await Expect(present.Map).Not.ToHaveAttributeAsync("data-lod", "pending");
-        var labels = await present.VisibleLabelsAsync();
-        Assert.NotEmpty(labels);
-        var small = labels.Where(l => l.FontPx < 16 - 0.01).Select(l => $"{l.Id} {l.FontPx:F1}px").ToList();
-        Assert.True(small.Count == 0, "labels under 16 px: " + string.Join(", ", small));
-        var overlapping = labels.SelectMany((a, i) => labels.Skip(i + 1).Where(a.Overlaps).Select(b => $"{a.Id} × {b.Id}")).ToList();
-        Assert.True(overlapping.Count == 0, "overlapping labels: " + string.Join(", ", overlapping.Take(10)));
-        if (!atFit) return;
-        var bodies = await present.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid=map] .node-card.body')].map(c => c.closest('.diagram-node').dataset.nodeId)");
-        var actors = await present.Page.Locator("[data-testid=map] .node-card.actor").CountAsync();
-        var unlabelled = bodies.Except(labels.Where(l => l.Type == "body").Select(l => l.Id)).ToList();
-        Assert.True(unlabelled.Count == 0, "bodies without a visible label at fit zoom: " + string.Join(", ", unlabelled));
-        var actorLabels = labels.Count(l => l.Type == "actor");
-        Assert.True(actorLabels >= 0.6 * actors, $"only {actorLabels} of {actors} actors labelled at fit zoom");
     }
 
     [Fact]

@@ -108,6 +108,68 @@ public class MapPage(IPage page)
         }
         """);
 
+    /// <summary>
+    /// What a room reads, asserted (the presentation view's rule, issue 8 point 4): every visible label at least <paramref name="minPx"/>
+    /// CSS px and none on another; at fit zoom every body labelled and at least 60 % of the actors.
+    /// </summary>
+    public async Task AssertReadableAsync(bool atFit, double minPx = 16)
+    {
+        await Expect(Map).Not.ToHaveAttributeAsync("data-lod", "pending");
+        var labels = await VisibleLabelsAsync();
+        Assert.NotEmpty(labels);
+        var small = labels.Where(l => l.FontPx < minPx - 0.01).Select(l => $"{l.Id} {l.FontPx:F1}px").ToList();
+        Assert.True(small.Count == 0, $"labels under {minPx} px: " + string.Join(", ", small));
+        var overlapping = labels.SelectMany((a, i) => labels.Skip(i + 1).Where(a.Overlaps).Select(b => $"{a.Id} × {b.Id}")).ToList();
+        Assert.True(overlapping.Count == 0, "overlapping labels: " + string.Join(", ", overlapping.Take(10)));
+        if (!atFit) return;
+        var bodies = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid=map] .node-card.body')].map(c => c.closest('.diagram-node').dataset.nodeId)");
+        var actors = await page.Locator("[data-testid=map] .node-card.actor").CountAsync();
+        var unlabelled = bodies.Except(labels.Where(l => l.Type == "body").Select(l => l.Id)).ToList();
+        Assert.True(unlabelled.Count == 0, "bodies without a visible label at fit zoom: " + string.Join(", ", unlabelled));
+        var actorLabels = labels.Count(l => l.Type == "actor");
+        Assert.True(actorLabels >= 0.6 * actors, $"only {actorLabels} of {actors} actors labelled at fit zoom");
+    }
+
+    /// <summary>Cards not wholly inside the map's area (off screen or cut at its edge), by node id.</summary>
+    public Task<string[]> CardsOffScreenAsync() => page.EvaluateAsync<string[]>("""
+        () => { const area = document.querySelector('[data-testid=map]').getBoundingClientRect();
+          return [...document.querySelectorAll('[data-testid=map] .node-card')].filter(c => { const r = c.getBoundingClientRect();
+            return r.left < area.left - 0.5 || r.top < area.top - 0.5 || r.right > area.right + 0.5 || r.bottom > area.bottom + 0.5; })
+            .map(c => c.closest('.diagram-node').dataset.nodeId); }
+        """);
+
+    /// <summary>Waits until the map shows this many cards, each wholly inside the map's area (the map fits itself with the new card, or just after).</summary>
+    public async Task ExpectEveryCardOnScreenAsync(int cards)
+    {
+        await WaitForNodeCountAsync(cards);
+        await page.WaitForFunctionAsync("""
+            () => { const area = document.querySelector('[data-testid=map]').getBoundingClientRect();
+              return [...document.querySelectorAll('[data-testid=map] .node-card')].every(c => { const r = c.getBoundingClientRect();
+                return r.left >= area.left - 0.5 && r.top >= area.top - 0.5 && r.right <= area.right + 0.5 && r.bottom <= area.bottom + 0.5; }); }
+            """);
+    }
+
+    /// <summary>Pairs of cards drawn on each other.</summary>
+    public Task<string[]> OverlappingCardsAsync() => page.EvaluateAsync<string[]>("""
+        () => { const cards = [...document.querySelectorAll('[data-testid=map] .node-card')].map(c => [c.closest('.diagram-node').dataset.nodeId, c.getBoundingClientRect()]);
+          const pairs = []; for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) {
+            const a = cards[i][1], b = cards[j][1];
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) pairs.push(cards[i][0] + ' × ' + cards[j][0]); }
+          return pairs; }
+        """);
+
+    /// <summary>Where the diagram's layers are (their CSS transform): it changes exactly when the view is panned or zoomed.</summary>
+    public Task<string> ViewTransformAsync() =>
+        page.EvaluateAsync<string>("() => document.querySelector('[data-testid=map] .diagram-html-layer').style.transform");
+
+    /// <summary>Screen boxes and font sizes (CSS px after zoom) of texts written on the map besides the labels: marks, group names.</summary>
+    public Task<LabelBox[]> TextBoxesAsync(string selector) => page.EvaluateAsync<LabelBox[]>("""
+        selector => [...document.querySelectorAll('[data-testid=map] ' + selector)].map(el => { const r = el.getBoundingClientRect();
+            const scale = parseFloat(document.querySelector('[data-testid=map]').dataset.zoom); // the diagram's layers are scaled by its zoom
+            return { id: el.dataset.group ?? el.closest('[data-node-id]')?.dataset.nodeId ?? '', type: el.getAttribute('class') ?? '', x: r.left, y: r.top,
+                     width: r.width, height: r.height, fontPx: parseFloat(getComputedStyle(el).fontSize) * scale, visible: r.width > 0 && r.height > 0 }; })
+        """, selector);
+
     public async Task ScreenshotAsync(string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts, name + ".png") });
 }
@@ -133,5 +195,11 @@ public sealed class PresentPage(IPage page) : MapPage(page)
     public override string PathOf(string networkId, string? query = null) => $"/networks/{networkId}/present{(query is null ? "" : "?" + query)}";
 
     public Task FitAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Alles zeigen" }).ClickAsync();
-    public Task ZoomInAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Vergrößern" }).ClickAsync();
+    /// <summary>"Vergrößern", then waits until the map shows the new zoom (its labels are laid out in the same render).</summary>
+    public async Task ZoomInAsync()
+    {
+        var before = await Map.GetAttributeAsync("data-zoom") ?? "";
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Vergrößern" }).ClickAsync();
+        await Expect(Map).Not.ToHaveAttributeAsync("data-zoom", before);
+    }
 }

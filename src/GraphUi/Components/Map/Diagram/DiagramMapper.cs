@@ -20,6 +20,9 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
     public IReadOnlyDictionary<string, MapNode> Nodes => _nodes;
     public IReadOnlyDictionary<string, MapLink> Links => _links;
     public NetworkView? View { get; private set; }
+    /// <summary>Ids of the nodes the last <see cref="Apply"/> added and removed (the view follows a growing network).</summary>
+    public IReadOnlyList<string> Added { get; private set; } = [];
+    public int RemovedCount { get; private set; }
     private Dictionary<string, int> _members = [];
 
     /// <summary>Neighbours of a node in the current view (by edge, either direction).</summary>
@@ -41,11 +44,13 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
                 diagram.Links.Remove(link);
                 _links.Remove(id);
             }
-            foreach (var (id, node) in _nodes.Where(n => !wanted.Contains(n.Key)).ToList())
+            var gone = _nodes.Where(n => !wanted.Contains(n.Key)).ToList();
+            foreach (var (id, node) in gone)
             {
                 diagram.Nodes.Remove(node);
                 _nodes.Remove(id);
             }
+            RemovedCount = gone.Count;
 
             // Members as every other page counts them: the one figure on the analysis day (the view's day, else the Datenstand).
             var analysis = GraphApi.Analysis.AnalysisView.For(view.Snapshot, asOf);
@@ -74,6 +79,7 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
                 placed[node.Id] = new NodePosition(spot.X, spot.Y);
             }
             foreach (var node in added) diagram.Nodes.Add(node);
+            Added = added.Select(n => n.Id).ToList();
 
             foreach (var edge in view.Edges)
             {
@@ -157,7 +163,10 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
 
     private static string Join(params string?[] parts) => string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
-    /// <summary>The first free place on rings around the placed neighbours' centre (or the drawing's right edge).</summary>
+    /// <summary>
+    /// The first free place on rings around the placed neighbours' centre, or, for a node linked to nothing yet, around the
+    /// drawing's centre: a network built entry by entry grows as a compact cluster that fits a screen, not as a band.
+    /// </summary>
     private Point FreeSpotNear(MapNode node, NetworkView view)
     {
         var placedNodes = _nodes.Values.Where(n => n != node && !double.IsNaN(n.Position.X)).ToList();
@@ -168,22 +177,24 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
         if (anchors.Count > 0)
             centre = new Point(anchors.Average(a => a.Position.X + a.Size!.Width / 2), anchors.Average(a => a.Position.Y + a.Size!.Height / 2));
         else if (placedNodes.Count > 0)
-            centre = new Point(placedNodes.Max(n => n.Position.X + n.Size!.Width) + node.Size!.Width, placedNodes.Min(n => n.Position.Y) + node.Size.Height);
+            centre = new Point((placedNodes.Min(n => n.Position.X) + placedNodes.Max(n => n.Position.X + n.Size!.Width)) / 2,
+                (placedNodes.Min(n => n.Position.Y) + placedNodes.Max(n => n.Position.Y + n.Size!.Height)) / 2);
         else centre = new Point(0, 0);
         var (w, h) = (node.Size!.Width, node.Size.Height);
-        const double gap = 24;
-        for (var ring = 0; ring < 60; ring++)
-        {
-            var radius = ring * (h + gap);
-            var steps = ring == 0 ? 1 : 8 * ring;
-            for (var i = 0; i < steps; i++)
+        const double gap = 32;
+        // Candidate places on a half-card grid around the centre, nearest first, where a step sideways counts less than one up
+        // or down (cards are wide, screens 16:9): the first free one keeps the cluster tight and about a screen's shape.
+        var (stepX, stepY) = ((w + gap) / 2, (h + gap) / 2);
+        const int reach = 40;
+        var candidates = new List<(double X, double Y, double Distance)>((2 * reach + 1) * (2 * reach + 1));
+        for (var i = -reach; i <= reach; i++)
+            for (var j = -reach; j <= reach; j++)
             {
-                var angle = 2 * Math.PI * i / steps;
-                var x = centre.X - w / 2 + radius * 1.6 * Math.Cos(angle);
-                var y = centre.Y - h / 2 + radius * Math.Sin(angle);
-                if (!placedNodes.Any(n => Overlaps(x, y, w, h, n, gap))) return new Point(Math.Round(x), Math.Round(y));
+                var (dx, dy) = (i * stepX, j * stepY);
+                candidates.Add((centre.X - w / 2 + dx, centre.Y - h / 2 + dy, Math.Sqrt(dx / 1.8 * (dx / 1.8) + dy * dy)));
             }
-        }
+        foreach (var (x, y, _) in candidates.OrderBy(c => c.Distance).ThenBy(c => c.Y).ThenBy(c => c.X))
+            if (!placedNodes.Any(n => Overlaps(x, y, w, h, n, gap))) return new Point(Math.Round(x), Math.Round(y));
         return new Point(centre.X, centre.Y + 10_000);
     }
 

@@ -25,27 +25,29 @@ public static class MapLayouts
         var centres = layout switch
         {
             Layered => LayeredCentres(ids, view, size),
-            Territory => GroupedCentres(ids, view, size, n => n switch
-            {
-                GraphApi.Domain.Actor a => a.Territories.FirstOrDefault(),
-                GraphApi.Domain.Body b => b.Territories.FirstOrDefault(),
-                GraphApi.Domain.Measure m => m.Territories.FirstOrDefault(),
-                GraphApi.Domain.Territory t => t.Id,
-                _ => null,
-            }),
-            Topic => GroupedCentres(ids, view, size, n => n switch
-            {
-                GraphApi.Domain.Actor a => a.Topics.FirstOrDefault(),
-                GraphApi.Domain.Body b => b.Topics.FirstOrDefault(),
-                GraphApi.Domain.Measure m => m.Topics.FirstOrDefault(),
-                GraphApi.Domain.Topic t => t.Id,
-                _ => null,
-            }),
+            Territory or Topic => GroupedCentres(ids, view, size, n => GroupOf(layout, n)),
             Concentric => ConcentricCentres(ids, view, size),
             _ => ForceCentres(ids, view.Edges),
         };
         return RemoveOverlaps(centres, size);
     }
+
+    /// <summary>Whether a layout packs its nodes in groups (and the map draws each group's frame).</summary>
+    public static bool IsGrouped(string layout) => layout is Territory or Topic;
+
+    /// <summary>The group a node belongs to in a grouped layout: its first territory or topic (a territory or topic node is its own); null: none.</summary>
+    public static string? GroupOf(string layout, GraphApi.Domain.Entity node) => (layout, node) switch
+    {
+        (Territory, GraphApi.Domain.Actor a) => a.Territories.FirstOrDefault(),
+        (Territory, GraphApi.Domain.Body b) => b.Territories.FirstOrDefault(),
+        (Territory, GraphApi.Domain.Measure m) => m.Territories.FirstOrDefault(),
+        (Territory, GraphApi.Domain.Territory t) => t.Id,
+        (Topic, GraphApi.Domain.Actor a) => a.Topics.FirstOrDefault(),
+        (Topic, GraphApi.Domain.Body b) => b.Topics.FirstOrDefault(),
+        (Topic, GraphApi.Domain.Measure m) => m.Topics.FirstOrDefault(),
+        (Topic, GraphApi.Domain.Topic t) => t.Id,
+        _ => null,
+    };
 
     /// <summary>Force-directed (Fruchterman–Reingold); ISOM when FR gives invalid numbers, a circle when both do.</summary>
     public static Dictionary<string, (double X, double Y)> ForceCentres(IReadOnlyList<string> ids, IEnumerable<ViewEdge> edges)
@@ -171,9 +173,14 @@ public static class MapLayouts
             var height = rows.Sum(row => row.Max(b => b.H) + 4 * Gap);
             return Math.Abs(Math.Log(width / height / 1.5));
         });
+        // Each row leaves room above it for its groups' names (the map draws every group as a framed block with its name on
+        // top): about 45 screen px when the whole drawing fits a projector's map, so the room grows with the drawing's height.
+        var chunks = blocks.Chunk(columns).ToList();
+        var height = chunks.Sum(row => row.Max(b => b.H) + 4 * Gap);
+        var rowGap = Math.Max(4 * Gap, height * 45 / 560);
         var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         double y = 0;
-        foreach (var row in blocks.Chunk(columns))
+        foreach (var row in chunks)
         {
             double x = 0;
             foreach (var block in row)
@@ -182,7 +189,7 @@ public static class MapLayouts
                     result[id] = (x + block.Inner[id].X - block.MinX + size(id).W / 2, y + block.Inner[id].Y - block.MinY + size(id).H / 2);
                 x += block.W + 4 * Gap;
             }
-            y += row.Max(b => b.H) + 4 * Gap;
+            y += row.Max(b => b.H) + rowGap;
         }
         return result;
     }

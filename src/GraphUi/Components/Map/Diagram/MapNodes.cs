@@ -49,6 +49,9 @@ public sealed record MapNodeState
     public bool ConnectSource { get; init; }
     /// <summary>A comparison's mark: "new", "ended" or "changed" (null: none); see the compare view.</summary>
     public string? Mark { get; init; }
+    /// <summary>Where the words above the card (the mark, others' names) go, relative to the card, and their font size; diagram units.</summary>
+    public LabelBox? Badge { get; init; }
+    public double BadgeSize { get; init; } = 12;
     /// <summary>Colours of the other participants who have this node selected.</summary>
     public IReadOnlyList<(string Name, string Colour)> SelectedBy { get; init; } = [];
 }
@@ -102,4 +105,7 @@ public sealed class MapLink : LinkModel
     public string Type { get; }
     public string? Kind { get; set; }
     public bool Dimmed { get; set; }
+    /// <summary>A comparison's mark of the relationship ("new", "ended", "changed") and the word's size in diagram units.</summary>
+    public string? Mark { get; set; }
+    public double MarkSize { get; set; } = 12;
 }
