@@ -21,7 +21,7 @@ public sealed class ImportCommandTests : IDisposable
         var second = await AppProcess.RunAsync(db, "import", file);
         Assert.Contains("Imported network 'kreis' at revision 1: 0 created, 0 updated, 0 deleted.", second.Output);
 
-        using var app = new TestApp().WithWebHostBuilder(b => b.UseSetting("Store:DatabasePath", db));
+        using var app = new TestApp(settings: new Dictionary<string, string> { ["Store:DatabasePath"] = db });
         var actors = JsonNode.Parse(await app.CreateClient().GetStringAsync("/api/networks/kreis/actors"))!;
         Assert.Equal(4, actors["total"]!.GetValue<int>());
     }

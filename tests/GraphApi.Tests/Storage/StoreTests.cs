@@ -72,8 +72,8 @@ public sealed class StoreTests : IDisposable
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/networks/peine?version=1")).StatusCode);
 
-        // Same file, new process: the store is not empty, so nothing is seeded again.
-        using var restarted = new TestApp(seed: true).WithWebHostBuilder(b => b.UseSetting("Store:DatabasePath", app.DatabasePath));
+        // Same file, new process (which signs in anew): the store is not empty, so nothing is seeded again.
+        using var restarted = new TestApp(seed: true, settings: new Dictionary<string, string> { ["Store:DatabasePath"] = app.DatabasePath });
         var after = await restarted.CreateClient().GetStringAsync("/api/networks");
         Assert.DoesNotContain("\"peine\"", after);
         Assert.Contains("\"dithmarschen\"", after);
