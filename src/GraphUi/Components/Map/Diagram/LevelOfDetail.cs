@@ -41,15 +41,16 @@ public static class LevelOfDetail
         var (minX, minY) = (list.Min(n => n.Position.X) - slackX, list.Min(n => n.Position.Y) - slackY);
         var (maxX, maxY) = (list.Max(n => n.Position.X + n.Size!.Width) + slackX, list.Max(n => n.Position.Y + n.Size!.Height) + slackY);
         var ordered = list.OrderByDescending(n => always.Contains(n.Id))
-            .ThenBy(n => n.Type switch { "body" => 0, "actor" => 1, _ => 2 })
+            .ThenBy(n => n.Type switch { "group" => -1, "body" => 0, "actor" => 1, _ => 2 })
             .ThenByDescending(n => degree.GetValueOrDefault(n.Id))
             .ThenBy(n => n.Id, StringComparer.Ordinal);
         foreach (var n in ordered)
         {
             var text = n.ShortName;
             // Bodies (what a steering group talks about) get two lines; the others one line, ellipsised: their short name.
-            var perLine = n.Type == "body" ? 17 : 11;
-            var lines = n.Type == "body" && text.Length > perLine ? 2 : 1;
+            var twoLines = n.Type is "body" or "group"; // a large map's groups read like bodies
+            var perLine = twoLines ? 17 : 11;
+            var lines = twoLines && text.Length > perLine ? 2 : 1;
             var chars = Math.Min(text.Length, perLine);
             var w = Math.Max(2, chars) * CharWidth * font + 2 * pad;
             var h = lines * LineHeight * font;
@@ -61,7 +62,7 @@ public static class LevelOfDetail
             var right = n.Size.Width + pad * 2;
             var left = -w - pad * 2;
             var spots = new List<(double X, double Y)> { (x, centreY), (x, below), (x, above), (right, centreY), (left, centreY) };
-            if (n.Type == "body")
+            if (twoLines)
                 spots.AddRange([(right, below), (left, below), (right, above), (left, above), (x, below + h + pad * 2), (x, above - h - pad * 2)]);
             var y = centreY;
             var free = false;

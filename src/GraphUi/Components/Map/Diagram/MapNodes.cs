@@ -102,4 +102,6 @@ public sealed class MapLink : LinkModel
     public string Type { get; }
     public string? Kind { get; set; }
     public bool Dimmed { get; set; }
+    /// <summary>How many relationships a summed link of a grouped map stands for (1 for a plain one).</summary>
+    public int Weight { get; set; } = 1;
 }
