@@ -154,8 +154,21 @@ public sealed class MapGroupingTests
         Assert.Equal(view.Nodes.Count, grouped.Groups.Sum(g => g.Members.Count) + grouped.Drawn.Count);
         foreach (var a in grouped.Groups)
             foreach (var b in grouped.Groups.Where(b => string.CompareOrdinal(a.Id, b.Id) < 0))
-                Assert.False(Placement.Overlaps(a.X, a.Y, GroupNode.Width, GroupNode.Height, b.X, b.Y, GroupNode.Width, GroupNode.Height, 0),
+                Assert.False(Placement.Overlaps(a.X, a.Y, a.Width, a.Height, b.X, b.Y, b.Width, b.Height, 0),
                     $"{a.Id} and {b.Id} overlap");
+    }
+
+    [Fact]
+    public void ASparseLayoutGetsLargerCellsSoGroupsStayFew()
+    {
+        // The same cards three times as far apart (an overlap removal spreads a large layout out like this).
+        var (view, positions) = Grid(N, N, across: 3 * Across, down: 3 * Down);
+        var grouped = Group(view, positions);
+
+        Assert.Equal(2, MapGrouping.CellFor(positions.Values.Select(p => (p.X, p.Y))).Scale);
+        Assert.InRange(grouped.Groups.Count, 4, 12);
+        Assert.Equal(view.Nodes.Count, grouped.Groups.Sum(g => g.Members.Count) + grouped.Drawn.Count);
+        Assert.True(grouped.Groups.Max(g => g.Members.Count) > 100);
     }
 
     [Fact]

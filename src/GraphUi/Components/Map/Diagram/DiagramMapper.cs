@@ -118,11 +118,15 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
         {
             if (!_nodes.TryGetValue(group.Id, out var existing) || existing is not GroupNode node)
             {
-                node = new GroupNode(group.Id, new Point(group.X, group.Y));
+                node = new GroupNode(group.Id, new Point(group.X, group.Y), new Size(group.Width, group.Height));
                 _nodes[group.Id] = node;
                 added.Add(node);
             }
-            else if (node.Position.X != group.X || node.Position.Y != group.Y) node.SetPosition(group.X, group.Y);
+            else
+            {
+                if (node.Size!.Width != group.Width || node.Size.Height != group.Height) node.Size = new Size(group.Width, group.Height);
+                if (node.Position.X != group.X || node.Position.Y != group.Y) node.SetPosition(group.X, group.Y);
+            }
             var before = (node.Name, node.ShortName, node.KindLabel, node.AccessibleName, node.Count);
             node.Count = group.Members.Count;
             if (describe is not null) describe(node, group);

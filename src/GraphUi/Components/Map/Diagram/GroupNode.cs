@@ -8,9 +8,9 @@ namespace GraphUi.Components.Map.Diagram;
 /// </summary>
 public sealed class GroupNode : MapNode
 {
-    public const double Width = 300, Height = 120;
+    public const double MinWidth = 300, MinHeight = 120;
 
-    public GroupNode(string id, Point position) : base(id, position, new Size(Width, Height))
+    public GroupNode(string id, Point position, Size size) : base(id, position, size)
     {
         Locked = true;
         Colour = "#455a64";

@@ -6,10 +6,11 @@ namespace GraphUi.Components.Map.Diagram;
 
 /// <summary>
 /// An aggregate node of a large map: the members of one area of the layout, drawn as one card until it is expanded.
-/// <see cref="X"/>, <see cref="Y"/> is the card's top-left corner, near the middle of its members.
+/// <see cref="X"/>, <see cref="Y"/> is the card's top-left corner, near the middle of its members; the card grows with
+/// its area, so that it is something to click on with the whole map on screen.
 /// </summary>
 public sealed record MapGroup(string Id, IReadOnlyList<string> Members, string Title, bool ByTerritory,
-    IReadOnlyDictionary<EntityKind, int> Counts, double X, double Y);
+    IReadOnlyDictionary<EntityKind, int> Counts, double X, double Y, double Width = GroupNode.MinWidth, double Height = GroupNode.MinHeight);
 
 /// <summary>The links between two drawn things of which at least one is a collapsed group, summed (<see cref="Count"/> edges).</summary>
 public sealed record GroupLink(string Id, string Source, string Target, int Count);
@@ -63,8 +64,8 @@ public sealed class GroupedMap
 
 /// <summary>
 /// Server-side grouping of large maps (issue 8): above <see cref="DefaultThreshold"/> nodes the map does not draw every
-/// node. The saved layout is cut into areas of a fixed grid (a cell holds about 80 cards at the layouts'
-/// density; a crowded cell is split into quarters), and each area of at least <see cref="MinMembers"/> nodes is
+/// node. The saved layout is cut into areas of a grid (a cell sized to hold about 80 cards at the layout's density; a
+/// crowded cell is split into quarters), and each area of at least <see cref="MinMembers"/> nodes is
 /// one group card at the middle of its members, named after the territory most of them share, else after its most
 /// connected member. Links are summed between groups. Expanding a group draws its members where the layout put them,
 /// so a group opens in place. Groups come from the positions, not from a guess: the same layout gives the same groups,
@@ -75,10 +76,15 @@ public static class MapGrouping
     /// <summary>Views with more nodes than this open grouped.</summary>
     public const int DefaultThreshold = 300;
     /// <summary>
-    /// A grid cell, in diagram units: 9 × 9 cards of the layouts' spacing (280 × 150 per card). 2,000 nodes make about 30
-    /// groups: few enough that their names stay readable at a projector's 1280×720 with the whole map on screen.
+    /// The grid's base cell, in diagram units: 9 × 9 cards of the layouts' spacing (280 × 150 per card). The cell used is
+    /// this one scaled by a power of two so that it holds about <see cref="TargetMembers"/> nodes at the layout's density
+    /// (<see cref="CellFor"/>): 2,000 nodes make a few dozen groups, few enough that their names stay readable at a
+    /// projector's 1280×720 with the whole map on screen.
     /// </summary>
     public const double CellWidth = 2520, CellHeight = 1350;
+    public const int TargetMembers = 80;
+    /// <summary>A group card is this share of its area's width and height (at least <see cref="GroupNode.MinWidth"/> × <see cref="GroupNode.MinHeight"/>).</summary>
+    public const double CardShare = 0.3;
     /// <summary>A cell with more nodes is split into quarters (a dense layout), at most <see cref="MaxDepth"/> times.</summary>
     public const int MaxMembers = 150, MaxDepth = 4;
     /// <summary>Fewer nodes in a cell are drawn as themselves: a group of two hides more than it shows.</summary>
@@ -107,18 +113,19 @@ public static class MapGrouping
                 centres[node.Id] = (p.X + w / 2, p.Y + h / 2);
             }
 
-        // Areas: fixed cells, crowded ones split into quarters.
-        var cells = new List<(string Key, List<string> Members)>();
+        // Areas: cells of a grid anchored at the origin, crowded ones split into quarters.
+        var (scale, cellWidth, cellHeight) = CellFor(centres.Values);
+        var cells = new List<(string Key, List<string> Members, double W, double H)>();
         foreach (var cell in centres.Keys.Order(StringComparer.Ordinal)
-                     .GroupBy(id => ((int)Math.Floor(centres[id].X / CellWidth), (int)Math.Floor(centres[id].Y / CellHeight)))
+                     .GroupBy(id => ((int)Math.Floor(centres[id].X / cellWidth), (int)Math.Floor(centres[id].Y / cellHeight)))
                      .OrderBy(g => g.Key.Item2).ThenBy(g => g.Key.Item1))
-            Split($"{cell.Key.Item1}_{cell.Key.Item2}", cell.ToList(), cell.Key.Item1 * CellWidth, cell.Key.Item2 * CellHeight, CellWidth, CellHeight, 0);
+            Split($"{scale}_{cell.Key.Item1}_{cell.Key.Item2}", cell.ToList(), cell.Key.Item1 * cellWidth, cell.Key.Item2 * cellHeight, cellWidth, cellHeight, 0);
 
         void Split(string key, List<string> members, double x, double y, double w, double h, int depth)
         {
             if (members.Count <= MaxMembers || depth >= MaxDepth)
             {
-                cells.Add((key, members));
+                cells.Add((key, members, w, h));
                 return;
             }
             var (mx, my) = (x + w / 2, y + h / 2);
@@ -143,7 +150,7 @@ public static class MapGrouping
         var groups = new List<MapGroup>();
         var open = new HashSet<string>(StringComparer.Ordinal);
         var collapsedCentres = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
-        foreach (var (key, members) in cells.Where(c => c.Members.Count >= MinMembers))
+        foreach (var (key, members, w, h) in cells.Where(c => c.Members.Count >= MinMembers))
         {
             var id = GroupPrefix + key;
             foreach (var m in members) groupOf[m] = id;
@@ -151,11 +158,13 @@ public static class MapGrouping
             else collapsedCentres[id] = (members.Average(m => centres[m].X), members.Average(m => centres[m].Y));
             var (title, byTerritory) = Title(members, byId, view.Snapshot, degree);
             var counts = members.GroupBy(m => byId[m].EntityKind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-            groups.Add(new MapGroup(id, members, title, byTerritory, counts, 0, 0));
+            groups.Add(new MapGroup(id, members, title, byTerritory, counts, 0, 0,
+                Math.Round(Math.Max(GroupNode.MinWidth, w * CardShare)), Math.Round(Math.Max(GroupNode.MinHeight, h * CardShare))));
         }
 
         // Group cards where their members are, pushed apart where two would touch (deterministic, as the layouts).
-        var places = collapsedCentres.Count == 0 ? new Dictionary<string, NodePosition>() : MapLayouts.RemoveOverlaps(collapsedCentres, _ => (GroupNode.Width, GroupNode.Height));
+        var sizes = groups.ToDictionary(g => g.Id, g => (g.Width, g.Height), StringComparer.Ordinal);
+        var places = collapsedCentres.Count == 0 ? new Dictionary<string, NodePosition>() : MapLayouts.RemoveOverlaps(collapsedCentres, id => sizes[id]);
         groups = groups.Select(g => places.TryGetValue(g.Id, out var p) ? g with { X = p.X, Y = p.Y } : g).ToList();
 
         var drawn = view.Nodes.Select(n => n.Id).Where(id => !groupOf.TryGetValue(id, out var g) || open.Contains(g)).ToHashSet(StringComparer.Ordinal);
@@ -178,6 +187,22 @@ public static class MapGrouping
         }
         var links = SummedLinks(sums, drawn);
         return new GroupedMap(view.Nodes.Count, drawn, groups, open, edges, links, groupOf);
+    }
+
+    /// <summary>
+    /// The grid cell for a layout: the base cell times 2^k, k chosen so that a cell holds about <see cref="TargetMembers"/>
+    /// nodes at the layout's average density (layouts differ: the overlap removal spreads a large force layout out about
+    /// threefold). Powers of two keep the cell, and so the groups, the same when a few nodes come or go.
+    /// </summary>
+    public static (int Scale, double Width, double Height) CellFor(IEnumerable<(double X, double Y)> centres)
+    {
+        var list = centres.ToList();
+        if (list.Count < 2) return (0, CellWidth, CellHeight);
+        var width = Math.Max(CellWidth / 8, list.Max(c => c.X) - list.Min(c => c.X));
+        var height = Math.Max(CellHeight / 8, list.Max(c => c.Y) - list.Min(c => c.Y));
+        var area = TargetMembers * width * height / list.Count;
+        var k = Math.Clamp((int)Math.Round(Math.Log2(Math.Sqrt(area / (CellWidth * CellHeight)))), -3, 8);
+        return (k, CellWidth * Math.Pow(2, k), CellHeight * Math.Pow(2, k));
     }
 
     /// <summary>All links that touch a drawn entity; between two groups each group's strongest few.</summary>
