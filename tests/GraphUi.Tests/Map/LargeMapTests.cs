@@ -42,6 +42,7 @@ public sealed class LargeMapTests(BrowserFixture browser, MapApp app) : IClassFi
         await _map.ExpectGroupedAsync();
         await Expect(_map.GroupBar).ToContainTextAsync("2.000 Knoten in");
 
+        var fitZoom = await _map.Map.GetAttributeAsync("data-zoom");
         var groups = await _map.Groups.CountAsync();
         var drawn = (await _map.VisibleNodeIdsAsync()).Length;
         Assert.True(groups is >= 8 and <= 120, $"{groups} groups: " + string.Join(" ", (await _map.VisibleNodeIdsAsync()).Take(60)));
@@ -82,6 +83,12 @@ public sealed class LargeMapTests(BrowserFixture browser, MapApp app) : IClassFi
         await Expect(_map.Node(wanted.Id)).ToHaveCountAsync(1);
         await Expect(_map.NodeFocus(wanted.Id)).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(_map.Details).ToContainTextAsync(wanted.Name);
+        // The search zooms to the node: closer than the whole map, with the node inside the map's area.
+        await Expect(_map.Map).Not.ToHaveAttributeAsync("data-zoom", fitZoom!);
+        await Expect(_map.Map).ToHaveAttributeAsync("data-lod", "done");
+        var box = await _map.NodeCard(wanted.Id).BoundingBoxAsync();
+        Assert.True(box is { X: > 230, Y: > 108 } && box.X + box.Width < 950 && box.Y + box.Height < 720,
+            $"found node at {box?.X:F0},{box?.Y:F0} {box?.Width:F0}×{box?.Height:F0}");
         await _map.ScreenshotAsync("map-2000-search-1280x720");
         await _page.AssertAccessibleAsync("a node found inside a group");
     }

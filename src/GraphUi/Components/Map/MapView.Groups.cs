@@ -122,6 +122,15 @@ public partial class MapView
         _status = T["map.groups.collapsed"];
     }
 
+    /// <summary>On a grouped map a selection's neighbours may all be inside groups: show at least a screenful of what is around it.</summary>
+    private static (double X1, double Y1, double X2, double Y2) WithContext(double x1, double y1, double x2, double y2)
+    {
+        const double width = 1600, height = 900;
+        var (cx, cy) = ((x1 + x2) / 2, (y1 + y2) / 2);
+        var (w, h) = (Math.Max(width, x2 - x1), Math.Max(height, y2 - y1));
+        return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2);
+    }
+
     private void DrawAll(bool all) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("groups", all ? "off" : null), replace: true);
 }
