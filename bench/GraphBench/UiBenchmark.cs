@@ -215,6 +215,8 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__GraphUi.Components.Map.MapView"] = "Debug";
         info.Environment["Auth__Admin__Email"] = BenchAdmin.Email;
         info.Environment["Auth__Admin__Password"] = BenchAdmin.Password;
+        // Every open is a fresh browser context that signs in; the sign-in limit (its own test) would answer 429.
+        info.Environment["Auth__SignInsPerMinute"] = "10000";
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
