@@ -217,6 +217,9 @@ public sealed partial class GraphUiProcess : IAsyncDisposable
         info.Environment["Auth__Admin__Password"] = BenchAdmin.Password;
         // Every open is a fresh browser context that signs in; the sign-in limit (its own test) would answer 429.
         info.Environment["Auth__SignInsPerMinute"] = "10000";
+        // The meeting's 45 hub clients join from one address within a second; the live limit (its own test) would refuse them.
+        info.Environment["Edge__LiveCallsPerSecond"] = "100000";
+        info.Environment["Edge__LiveBurst"] = "100000";
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
