@@ -36,7 +36,12 @@ public sealed class ResultTable(string title)
 
     public string Title { get; } = title;
 
-    public void Add(string measure, string result, string target = "", bool? met = null) => _rows.Add((measure, result, target, met));
+    public void Add(string measure, string result, string target = "", bool? met = null)
+    {
+        _rows.Add((measure, result, target, met));
+        // As it comes, too: a long benchmark shows how far it got, and a stopped one what it measured.
+        Console.WriteLine($"  ... {measure}: {result}");
+    }
 
     /// <summary>A line under the table: a setting or an explanation that the figures need.</summary>
     public void Note(string note) => _notes.Add(note);

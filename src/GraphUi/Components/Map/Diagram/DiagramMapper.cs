@@ -23,22 +23,36 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
     /// <summary>Ids of the nodes the last <see cref="Apply"/> added and removed (the view follows a growing network).</summary>
     public IReadOnlyList<string> Added { get; private set; } = [];
     public int RemovedCount { get; private set; }
+    /// <summary>The grouping of a large view (null: every node is drawn).</summary>
+    public GroupedMap? Grouped { get; private set; }
     private Dictionary<string, int> _members = [];
 
     /// <summary>Neighbours of a node in the current view (by edge, either direction).</summary>
-    public IEnumerable<string> Neighbours(string id) =>
-        View?.Edges.Where(e => e.Source == id || e.Target == id).Select(e => e.Source == id ? e.Target : e.Source).Distinct() ?? [];
+    public IEnumerable<string> Neighbours(string id) => Grouped is null
+        ? View?.Edges.Where(e => e.Source == id || e.Target == id).Select(e => e.Source == id ? e.Target : e.Source).Distinct() ?? []
+        : _links.Values.Where(l => l.SourceId == id || l.TargetId == id).Select(l => l.SourceId == id ? l.TargetId : l.SourceId).Distinct();
 
     /// <summary>Applies a view: adds, updates and removes nodes and links. Nodes without a position are placed next to what they connect to.</summary>
     /// <returns>Positions given to nodes that had none (to be saved).</returns>
-    public IReadOnlyDictionary<string, NodePosition> Apply(NetworkView view, IReadOnlyDictionary<string, NodePosition> positions, DateOnly? asOf = null)
+    /// <param name="grouped">A large view's grouping: only its drawn entities, collapsed groups and summed links become models.</param>
+    /// <param name="describeGroup">Fills a group card's texts (the view's words).</param>
+    public IReadOnlyDictionary<string, NodePosition> Apply(NetworkView view, IReadOnlyDictionary<string, NodePosition> positions, DateOnly? asOf = null,
+        GroupedMap? grouped = null, Action<GroupNode, MapGroup>? describeGroup = null)
     {
         View = view;
+        Grouped = grouped;
         var placed = new Dictionary<string, NodePosition>(StringComparer.Ordinal);
+        var entities = grouped is null ? view.Nodes : view.Nodes.Where(n => grouped.Drawn.Contains(n.Id)).ToList();
+        var viewEdges = grouped is null ? view.Edges : grouped.Edges;
         diagram.Batch(() =>
         {
-            var wanted = view.Nodes.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            var wantedLinks = view.Edges.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var wanted = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var wantedLinks = viewEdges.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            if (grouped is not null)
+            {
+                wanted.UnionWith(grouped.Groups.Select(g => g.Id));
+                wantedLinks.UnionWith(grouped.Links.Select(l => l.Id));
+            }
             foreach (var (id, link) in _links.Where(l => !wantedLinks.Contains(l.Key)).ToList())
             {
                 diagram.Links.Remove(link);
@@ -58,7 +72,7 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
             var folded = view.Shows("person") ? null : view.Snapshot.All<Person>().Where(p => p.Actor is not null)
                 .GroupBy(p => p.Actor!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name).ToList());
             var added = new List<MapNode>();
-            foreach (var entity in view.Nodes)
+            foreach (var entity in entities)
             {
                 if (!_nodes.TryGetValue(entity.Id, out var node))
                 {
@@ -78,10 +92,11 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
                 node.Position = spot;
                 placed[node.Id] = new NodePosition(spot.X, spot.Y);
             }
+            if (grouped is not null) added.AddRange(ApplyGroups(grouped, describeGroup));
             foreach (var node in added) diagram.Nodes.Add(node);
             Added = added.Select(n => n.Id).ToList();
 
-            foreach (var edge in view.Edges)
+            foreach (var edge in viewEdges)
             {
                 if (_links.TryGetValue(edge.Id, out var link))
                 {
@@ -96,8 +111,55 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
                 _links[edge.Id] = link;
                 diagram.Links.Add(link);
             }
+            if (grouped is not null) ApplyGroupLinks(grouped);
         });
         return placed;
+    }
+
+    /// <summary>Collapsed groups as cards: new ones are returned to be added, existing ones follow their members.</summary>
+    private List<MapNode> ApplyGroups(GroupedMap grouped, Action<GroupNode, MapGroup>? describe)
+    {
+        var added = new List<MapNode>();
+        foreach (var group in grouped.Groups)
+        {
+            if (!_nodes.TryGetValue(group.Id, out var existing) || existing is not GroupNode node)
+            {
+                node = new GroupNode(group.Id, new Point(group.X, group.Y), new Size(group.Width, group.Height));
+                _nodes[group.Id] = node;
+                added.Add(node);
+            }
+            else
+            {
+                if (node.Size!.Width != group.Width || node.Size.Height != group.Height) node.Size = new Size(group.Width, group.Height);
+                if (node.Position.X != group.X || node.Position.Y != group.Y) node.SetPosition(group.X, group.Y);
+            }
+            var before = (node.Name, node.ShortName, node.KindLabel, node.AccessibleName, node.Count);
+            node.Count = group.Members.Count;
+            if (describe is not null) describe(node, group);
+            else node.Name = node.ShortName = node.AccessibleName = group.Title;
+            if (before != (node.Name, node.ShortName, node.KindLabel, node.AccessibleName, node.Count)) node.Refresh();
+        }
+        return added;
+    }
+
+    /// <summary>Summed links; the stroke grows with the number of relationships they stand for.</summary>
+    private void ApplyGroupLinks(GroupedMap grouped)
+    {
+        foreach (var sum in grouped.Links)
+        {
+            if (_links.TryGetValue(sum.Id, out var link))
+            {
+                if (link.Weight != sum.Count)
+                {
+                    link.Weight = sum.Count;
+                    link.Refresh();
+                }
+                continue;
+            }
+            link = new MapLink(sum.Id, "group", null, _nodes[sum.Source], _nodes[sum.Target]) { Weight = sum.Count };
+            _links[sum.Id] = link;
+            diagram.Links.Add(link);
+        }
     }
 
     /// <summary>Moves nodes to the given positions (a layout, or someone else's drag).</summary>
@@ -110,8 +172,9 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
         });
     }
 
+    /// <summary>The entities' places (a group card's place is not saved: it follows its members).</summary>
     public Dictionary<string, NodePosition> Positions() =>
-        _nodes.ToDictionary(n => n.Key, n => new NodePosition(n.Value.Position.X, n.Value.Position.Y), StringComparer.Ordinal);
+        _nodes.Where(n => n.Value is not GroupNode).ToDictionary(n => n.Key, n => new NodePosition(n.Value.Position.X, n.Value.Position.Y), StringComparer.Ordinal);
 
     private static MapNode Create(Entity entity, Point at) => entity switch
     {
@@ -181,26 +244,10 @@ public sealed class DiagramMapper(BlazorDiagram diagram)
                 (placedNodes.Min(n => n.Position.Y) + placedNodes.Max(n => n.Position.Y + n.Size!.Height)) / 2);
         else centre = new Point(0, 0);
         var (w, h) = (node.Size!.Width, node.Size.Height);
-        const double gap = 32;
-        // Candidate places on a half-card grid around the centre, nearest first, where a step sideways counts less than one up
-        // or down (cards are wide, screens 16:9): the first free one keeps the cluster tight and about a screen's shape.
-        var (stepX, stepY) = ((w + gap) / 2, (h + gap) / 2);
-        const int reach = 40;
-        var candidates = new List<(double X, double Y, double Distance)>((2 * reach + 1) * (2 * reach + 1));
-        for (var i = -reach; i <= reach; i++)
-            for (var j = -reach; j <= reach; j++)
-            {
-                var (dx, dy) = (i * stepX, j * stepY);
-                candidates.Add((centre.X - w / 2 + dx, centre.Y - h / 2 + dy, Math.Sqrt(dx / 1.8 * (dx / 1.8) + dy * dy)));
-            }
-        foreach (var (x, y, _) in candidates.OrderBy(c => c.Distance).ThenBy(c => c.Y).ThenBy(c => c.X))
-            if (!placedNodes.Any(n => Overlaps(x, y, w, h, n, gap))) return new Point(Math.Round(x), Math.Round(y));
-        return new Point(centre.X, centre.Y + 10_000);
+        var (x, y) = Placement.FreeSpot(centre.X, centre.Y, w, h, (px, py) => placedNodes.Any(n =>
+            Placement.Overlaps(px, py, w, h, n.Position.X, n.Position.Y, n.Size!.Width, n.Size.Height)));
+        return new Point(x, y);
     }
-
-    private static bool Overlaps(double x, double y, double w, double h, MapNode n, double gap) =>
-        x < n.Position.X + n.Size!.Width + gap && n.Position.X < x + w + gap &&
-        y < n.Position.Y + n.Size.Height + gap && n.Position.Y < y + h + gap;
 }
 
 internal static class ViewExtensions

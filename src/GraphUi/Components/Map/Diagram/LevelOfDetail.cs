@@ -78,15 +78,16 @@ public static class LevelOfDetail
             Reserve(Absolute(n, chosen));
         }
         var ordered = list.OrderByDescending(n => always.Contains(n.Id))
-            .ThenBy(n => n.Type switch { "body" => 0, "actor" => 1, _ => 2 })
+            .ThenBy(n => n.Type switch { "group" => -1, "body" => 0, "actor" => 1, _ => 2 })
             .ThenByDescending(n => degree.GetValueOrDefault(n.Id))
             .ThenBy(n => n.Id, StringComparer.Ordinal);
         foreach (var n in ordered)
         {
             var text = n.ShortName;
             // Bodies (what a steering group talks about) get two lines; the others one line, ellipsised: their short name.
-            var perLine = n.Type == "body" ? 17 : 11;
-            var lines = n.Type == "body" && text.Length > perLine ? 2 : 1;
+            var twoLines = n.Type is "body" or "group"; // a large map's groups read like bodies
+            var perLine = twoLines ? 17 : 11;
+            var lines = twoLines && text.Length > perLine ? 2 : 1;
             var chars = Math.Min(text.Length, perLine);
             var w = Math.Max(2, chars) * CharWidth * font + 2 * pad;
             var h = lines * LineHeight * font;
@@ -98,7 +99,7 @@ public static class LevelOfDetail
             var right = n.Size.Width + pad * 2;
             var left = -w - pad * 2;
             var spots = new List<(double X, double Y, double W, double H, int Lines)> { (x, centreY, w, h, lines), (x, below, w, h, lines), (x, above, w, h, lines), (right, centreY, w, h, lines), (left, centreY, w, h, lines) };
-            if (n.Type == "body")
+            if (twoLines)
                 spots.AddRange([(right, below, w, h, lines), (left, below, w, h, lines), (right, above, w, h, lines), (left, above, w, h, lines),
                     (x, below + h + pad * 2, w, h, lines), (x, above - h - pad * 2, w, h, lines)]);
             // When the card is large enough on screen, the label first tries the card itself, as wide as the card and on up to two

@@ -108,4 +108,6 @@ public sealed class MapLink : LinkModel
     /// <summary>A comparison's mark of the relationship ("new", "ended", "changed") and the word's size in diagram units.</summary>
     public string? Mark { get; set; }
     public double MarkSize { get; set; } = 12;
+    /// <summary>How many relationships a summed link of a grouped map stands for (1 for a plain one).</summary>
+    public int Weight { get; set; } = 1;
 }
