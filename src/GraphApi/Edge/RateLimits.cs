@@ -91,6 +91,10 @@ public sealed class LiveRateLimit(IOptionsMonitor<EdgeOptions> options) : IHubFi
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        // Only the live API is charged. Hub filters registered in AddSignalR apply to Blazor's circuit hub too, where every
+        // pointer move, key, JS answer and render acknowledgement is a call: charged to one budget per user, a busy user's
+        // circuits lost keys, pans and the map's size (the map never became ready).
+        if (context.Hub is not GraphApi.Live.NetworkHub) return await next(context);
         using (var lease = _limiter.AttemptAcquire(RateLimits.ClientOf(context.Context.GetHttpContext())))
             if (!lease.IsAcquired) throw new HubException(Texts.Get("edge.tooManyCallsPleaseSlow"));
         return await next(context);
