@@ -84,3 +84,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+public static class PageInteractivity
+{
+    /// <summary>
+    /// Waits until the page's circuit runs (the layout's <c>main</c> says <c>data-interactive="true"</c>): before that, the
+    /// prerendered buttons are drawn but a click reaches no server. Only for interactive pages (not the static account forms).
+    /// </summary>
+    public static Task WaitUntilInteractiveAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("main#main")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+}

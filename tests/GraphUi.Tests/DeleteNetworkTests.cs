@@ -94,6 +94,7 @@ public sealed class DeleteNetworkTests(BrowserFixture browser, MapApp app) : ICl
             var networks = new NetworksPage(page);
             await page.GotoAsync($"/networks/{id}/access");
             await Expect(page.GetByTestId("access-page")).ToBeVisibleAsync();
+            await page.WaitUntilInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Netzwerk löschen" })).ToBeVisibleAsync();
             await networks.DeleteButton(name).ClickAsync();
             var dialog = networks.DeleteDialog(name);

@@ -20,6 +20,7 @@ public sealed class ShareLinkTests(BrowserFixture browser, MapApp app) : IClassF
         {
             await owner.GotoAsync("/networks/dithmarschen/access");
             await Expect(owner.GetByTestId("access-page")).ToBeVisibleAsync();
+            await owner.WaitUntilInteractiveAsync();
             await Expect(owner).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Dithmarschen")); // the page's title comes with its data
             await owner.AssertAccessibleAsync("members and share links");
 
