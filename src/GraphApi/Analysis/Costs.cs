@@ -80,7 +80,7 @@ public static class Costs
         var summary = withoutData.Count == 0
             ? t.Text("analysis.costs.total", Figures.FormatHours(total, t.Culture), "person-hour".ToQuantityText(total, t))
             : t.Text("analysis.costs.totalWithout", Figures.FormatHours(total, t.Culture), "person-hour".ToQuantityText(total, t),
-                t.Count(withoutData.Count, "Gremium", "Gremien", "body"), t.List(withoutData.Select(b => b.Name)));
+                t.Count(withoutData.Count, "body"), t.List(withoutData.Select(b => b.Name)));
         return new CostReport(bodies, actors, total, withoutData, Round(unattributed), unattributedPersons.Select(view.Ref).ToList(), mergers, summary);
     }
 
@@ -93,7 +93,7 @@ public static class Costs
         double? saved = dropped.MeetingsPerYear is { } m && dropped.MeetingHours is { } h ? Round(m * h * shared) : null;
         var sentence = saved is null
             ? t.Text("analysis.lacksMeetingDataSavingCannot", GermanNames.Dative(dropped.Body.Name), dropped.Body.Name)
-            : t.Text("analysis.mergingIntoWouldSaveIts", GermanNames.Nominative(dropped.Body.Name), GermanNames.In(into.Body.Name), t.Count(shared, "gemeinsame Mitglied", "gemeinsamen Mitglieder", "shared member"), Figures.FormatHours(saved.Value, t.Culture), t.Count(dropped.MeetingsPerYear!.Value, "Sitzung", "Sitzungen", "meeting"), t.Number(dropped.MeetingHours!.Value), shared, dropped.Body.Name, into.Body.Name, "person-hour".ToQuantityText(saved.Value, t), "meeting".ToQuantityText(dropped.MeetingsPerYear!.Value, t), "hour".ToQuantityText(dropped.MeetingHours!.Value, t));
+            : t.Text("analysis.mergingIntoWouldSaveIts", GermanNames.Nominative(dropped.Body.Name), GermanNames.In(into.Body.Name), t.Count(shared, "sharedMember"), Figures.FormatHours(saved.Value, t.Culture), t.Count(dropped.MeetingsPerYear!.Value, "meeting"), t.Number(dropped.MeetingHours!.Value), shared, dropped.Body.Name, into.Body.Name, "person-hour".ToQuantityText(saved.Value, t), "meeting".ToQuantityText(dropped.MeetingsPerYear!.Value, t), "hour".ToQuantityText(dropped.MeetingHours!.Value, t));
         return new MergerSaving(dropped.Body, into.Body, o.Score, shared, saved, sentence);
     }
 

@@ -94,13 +94,13 @@ public static class Gaps
         {
             var name = t.Quote(view.FullName(p.Node.Id));
             var sizes = t.List(p.PartSizes.Select(x => t.Number(x, 0)), max: 8);
-            gaps.Add(new Gap(GapKinds.ArticulationPoint, [view.Ref(p.Node.Id)], t.Text("analysis.withoutNetworkWouldFallInto", name, NodeTypeName(p.Node.Type, t), p.PartSizes.Count, sizes, t.Count(p.CutOff, "Knoten verlöre", "Knoten verlören", "node"), "node".ToQuantity(p.CutOff)), PartSizes: p.PartSizes));
+            gaps.Add(new Gap(GapKinds.ArticulationPoint, [view.Ref(p.Node.Id)], t.Text("analysis.withoutNetworkWouldFallInto", name, NodeTypeName(p.Node.Type, t), p.PartSizes.Count, sizes, t.Count(p.CutOff, "nodeLost"), "node".ToQuantity(p.CutOff)), PartSizes: p.PartSizes));
         }
         foreach (var b in resilience.Bridges)
         {
             var (small, large) = (t.Quote(view.FullName(b.SmallerSide.Id)), t.Quote(view.FullName(b.LargerSide.Id)));
             var kinds = t.List(b.Relationships.Select(r => RelationshipName(r.Relationship, t)).Distinct());
-            gaps.Add(new Gap(GapKinds.Bridge, [view.Ref(b.SmallerSide.Id), view.Ref(b.LargerSide.Id)], t.Text("analysis.tieBetweenAndIsBridge", small, large, kinds, t.Count(b.SmallerSideSize, "Knoten", "Knoten", "node"), t.Number(b.LargerSideSize, 0), "node".ToQuantity(b.SmallerSideSize), "node".ToQuantity(b.LargerSideSize)),
+            gaps.Add(new Gap(GapKinds.Bridge, [view.Ref(b.SmallerSide.Id), view.Ref(b.LargerSide.Id)], t.Text("analysis.tieBetweenAndIsBridge", small, large, kinds, t.Count(b.SmallerSideSize, "node"), t.Number(b.LargerSideSize, 0), "node".ToQuantity(b.SmallerSideSize), "node".ToQuantity(b.LargerSideSize)),
                 PartSizes: [b.LargerSideSize, b.SmallerSideSize], Records: b.Relationships));
         }
     }
@@ -260,7 +260,7 @@ public static class Gaps
         var months = t.Number(a.AllowedGapMonths);
         var rhythm = a.RhythmAssumed
             ? t.Text("analysis.withNoMeetingRhythmRecorded", months)
-            : t.Text("analysis.atYearTwoIntervalsAre", t.Count(a.MeetingsPerYear, "Sitzung", "Sitzungen", "meeting"), months, "meeting".ToQuantity(a.MeetingsPerYear));
+            : t.Text("analysis.atYearTwoIntervalsAre", t.Count(a.MeetingsPerYear, "meeting"), months, "meeting".ToQuantity(a.MeetingsPerYear));
         return t.Text("analysis.hasNotMetSinceLonger", nominative, t.Date(a.LastMeeting), DayName(view, t), rhythm, body.Name);
     }
 

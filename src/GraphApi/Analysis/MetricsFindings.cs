@@ -13,8 +13,8 @@ public static class MetricsFindings
     {
         var modularity = m.Modularity.ToString("0.00", t.Culture);
         var (nodes, ties, parts, clusters) = t.IsGerman
-            ? (t.Count(m.NodeCount, "Knoten", "Knoten", "node"), t.Count(m.EdgeCount, "Verbindung", "Verbindungen", "tie"),
-                t.Count(m.Components.Count, "Teil", "Teilen", "part"), t.Count(m.Communities.Count, "Cluster", "Cluster", "cluster"))
+            ? (t.Count(m.NodeCount, "node"), t.Count(m.EdgeCount, "tie"),
+                t.Count(m.Components.Count, "partDative"), t.Count(m.Communities.Count, "cluster"))
             : ("node".ToQuantityText(m.NodeCount, t), "tie".ToQuantityText(m.EdgeCount, t),
                 "part".ToQuantityText(m.Components.Count, t), "cluster".ToQuantityText(m.Communities.Count, t));
         return brokers.Count > 0

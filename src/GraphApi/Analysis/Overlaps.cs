@@ -310,13 +310,13 @@ public static class Overlaps
         var names = o.SharedMembers.Select(m => view.Name(m.Id)).ToList();
         var n = o.SharedMembers.Count;
         if (o.SameMembers)
-            clauses.Add(t.Text("analysis.andHaveSame", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), t.Count(n, "Mitglied", "Mitglieder", "member"), a, b));
+            clauses.Add(t.Text("analysis.andHaveSame", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), t.Count(n, "member"), a, b));
         else if (o.SubsetBody is not null)
             clauses.Add(n == 1
                 ? t.Text("analysis.onlyMemberOfAlsoSits", GermanNames.Genitive(a), names[0], GermanNames.In(b), a, b)
                 : t.Text("analysis.allMembersOfAlsoSit", n, GermanNames.Genitive(a), GermanNames.In(b), a, b));
         else if (n > 0)
-            clauses.Add(t.Text("analysis.andShare", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), t.Count(n, "Mitglied", "Mitglieder", "member"), t.List(names), a, b));
+            clauses.Add(t.Text("analysis.andShare", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), t.Count(n, "member"), t.List(names), a, b));
         else
             clauses.Add(t.Text("analysis.andHaveNoMembersIn", GermanNames.Capitalise(GermanNames.Nominative(a)), GermanNames.Nominative(b), a, b));
         if (clauses.Count == 2) clauses[1] = GermanOverlapWords.LowerFirst(clauses[1], t);

@@ -7,8 +7,8 @@ namespace GraphApi.Analysis;
 public enum Language { De, En }
 
 /// <summary>
-/// The words of the findings: German by default, English on request. English quantities and lists come
-/// from Humanizer (whose German resources do not restore here), German ones from the small tables below.
+/// The words of the findings: German by default, English on request. Sentences and counted nouns come from the
+/// resx (both plural forms written out), kinds from the kind registry, English lists from Humanizer.
 /// Names of bodies, actors, topics and territories are data and stay as entered.
 /// </summary>
 public sealed class Phrases(Language language)
@@ -30,9 +30,11 @@ public sealed class Phrases(Language language)
     /// <summary>A sentence of the resx in this language, its numbers and dates formatted in this language's way.</summary>
     public string Text(string key, params object?[] args) => Texts.Get(Culture, Culture, key, args);
 
-    /// <summary>"7 Mitglieder" / "7 members"; the English noun is given in the singular and pluralised by Humanizer.</summary>
-    public string Count(int n, string deSingular, string dePlural, string en) =>
-        IsGerman ? $"{n.ToString("N0", De)} {(n == 1 ? deSingular : dePlural)}" : en.ToQuantity(n, "N0", En);
+    /// <summary>
+    /// "7 Mitglieder" / "7 members": the resx keys <c>count.{noun}.one</c> and <c>count.{noun}.other</c>, both forms written
+    /// out in each language (Humanizer's German plurals are wrong: "3 Gremia").
+    /// </summary>
+    public string Count(int n, string noun) => Text($"count.{noun}.{(n == 1 ? "one" : "other")}", n);
 
     /// <summary>"22.06.2021" / "22 June 2021"; text that is not a date is returned as it is.</summary>
     public string Date(string? iso) => AsOf.TryParse(iso, out var d) ? d.ToString(IsGerman ? "dd.MM.yyyy" : "d MMMM yyyy", Culture) : iso ?? "";
@@ -47,13 +49,13 @@ public sealed class Phrases(Language language)
         if (all.Count > max)
         {
             var rest = all.Count - (max - 1);
-            all = [.. all.Take(max - 1), IsGerman ? $"{rest} weitere" : $"{rest} more"];
+            all = [.. all.Take(max - 1), Text("list.more", rest)];
         }
         return all.Count switch
         {
             0 => "",
             1 => all[0],
-            _ when IsGerman => string.Join(", ", all.Take(all.Count - 1)) + " und " + all[^1],
+            _ when IsGerman => Text("list.and", string.Join(", ", all.Take(all.Count - 1)), all[^1]),
             _ => Configurator.CollectionFormatters.ResolveForCulture(En).Humanize(all),
         };
     }
