@@ -127,9 +127,36 @@ public sealed class CpuContention
         return (fields.Sum() - fields[3] - fields[4]) / ClockTicksPerSecond;
     }
 
+    /// <summary>
+    /// The CPU time of this process and everything it started (the app as its own process, Chromium and its renderers):
+    /// a benchmark's own work is not someone else's load. Children that ended count through their parent's reaped time.
+    /// </summary>
     private static TimeSpan OwnCpu()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
+        if (!Directory.Exists("/proc")) return process.TotalProcessorTime;
+        var stats = new Dictionary<int, (int Parent, long Ticks)>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid)) continue;
+            try
+            {
+                // pid (comm) state ppid ... utime(14) stime(15) cutime(16) cstime(17); comm may hold spaces, so split after ")".
+                var text = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                stats[pid] = (int.Parse(fields[1]), long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]));
+            }
+            catch (IOException) { } // the process ended meanwhile
+        }
+        bool Descends(int pid)
+        {
+            for (var hops = 0; hops < 64 && stats.TryGetValue(pid, out var s); hops++, pid = s.Parent)
+                if (s.Parent == process.Id) return true;
+            return false;
+        }
+        var children = stats.Where(p => Descends(p.Key)).Sum(p => p.Value.Ticks);
+        // Plus this process's reaped children (the app and the browser after they were stopped): its stat's total minus its own time.
+        var reaped = stats.TryGetValue(process.Id, out var self) ? self.Ticks / ClockTicksPerSecond - process.TotalProcessorTime.TotalSeconds : 0;
+        return process.TotalProcessorTime + TimeSpan.FromSeconds(children / ClockTicksPerSecond + Math.Max(0, reaped));
     }
 }

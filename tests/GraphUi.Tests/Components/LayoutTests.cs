@@ -8,7 +8,7 @@ namespace GraphUi.Tests.Components;
 /// <summary>The layouts in C#: deterministic, finite, no card on another, for the seed networks and a random graph.</summary>
 public sealed class LayoutTests
 {
-    private static NetworkSnapshot Seed(string name)
+    internal static NetworkSnapshot Seed(string name)
     {
         var d = NetworkExchange.Parse(File.ReadAllText(Path.Combine(Repository.Root, "seed", name + ".json")));
         IEnumerable<Entity> entities = [.. d.Topics ?? [], .. d.Territories ?? [], .. d.Actors ?? [], .. d.Bodies ?? [], .. d.Persons ?? [], .. d.Measures ?? [],
