@@ -46,7 +46,7 @@ public static class Program
             var table = await Benchmarks[verb](options);
             if (contention.OthersShare() is { } others)
                 table.Note(string.Create(CultureInfo.InvariantCulture,
-                    $"Other processes used {others:P0} of the machine's CPU during the run; above a few per cent the figures are skewed."));
+                    $"Work outside this benchmark and the processes it started (other processes, the kernel) used {others:P0} of the machine's CPU during the run; above a few per cent the figures are skewed."));
             Console.WriteLine($"'{verb}' took {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s.");
             table.PrintToConsole();
             tables.Add(table);
