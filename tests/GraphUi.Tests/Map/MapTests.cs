@@ -159,10 +159,11 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         foreach (var layout in new[] { "layered", "concentric", "territory", "topic" })
         {
             await _map.OpenAsync("dithmarschen", $"layout={layout}");
+            await Expect(_map.Map).ToHaveAttributeAsync("data-lod", "done");
+            await _map.ScreenshotAsync($"layout-{layout}-dithmarschen"); // before the checks, so a failure has its picture
             await AssertNoCardsOverlapAsync();
             await AssertNoLabelIsCutAtTheEdgeAsync(layout);
             if (layout is "territory" or "topic") await AssertGroupFramesAsync(layout);
-            await _map.ScreenshotAsync($"layout-{layout}-dithmarschen");
         }
         await _map.OpenAsync("dithmarschen");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Aufräumen", Exact = true }).ClickAsync();
