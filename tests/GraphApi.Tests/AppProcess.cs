@@ -15,6 +15,7 @@ public static class AppProcess
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["Store__DatabasePath"] = databasePath;
         info.Environment["Store__SeedOnEmpty"] = "false";
+        info.Environment["Map__LayoutOnArrival"] = "false"; // as in TestApp: no positions or live messages the tests did not cause
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         WithAdministrator(info);
         // The command line speaks the system's language; the tests read English unless they set another.

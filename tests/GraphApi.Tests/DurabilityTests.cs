@@ -223,6 +223,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             };
             info.Environment["Store__DatabasePath"] = databasePath;
             info.Environment["Store__SeedOnEmpty"] = "false";
+            info.Environment["Map__LayoutOnArrival"] = "false"; // as in TestApp: only the writes this test makes
             // This test writes as fast as the store takes it from one address; the edge's flood budget is not what it measures.
             info.Environment["Edge__RequestsPerSecond"] = "100000";
             info.Environment["Edge__RequestBurst"] = "100000";

@@ -39,6 +39,8 @@ public sealed class TestApp(bool seed = false, string? language = "en", IReadOnl
         builder.UseSetting("Store:DatabasePath", DatabasePath);
         builder.UseSetting("Store:SeedOnEmpty", seed ? "true" : "false");
         builder.UseSetting("Store:SeedFolder", SeedFolder);
+        // The UI's background layout of arriving networks would add positions and live messages the API's tests count.
+        builder.UseSetting("Map:LayoutOnArrival", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 

@@ -196,6 +196,10 @@ public sealed class MapTests(BrowserFixture browser, MapApp app) : IClassFixture
         // A name that would cover another name or a card is left out (a group of one card at overview zoom): most keep theirs.
         Assert.True(names.Length >= 0.8 * frames.Length, $"{layout}: {names.Length} names for {frames.Length} frames");
         Assert.All(names, n => Assert.True(n.FontPx >= 13 - 0.01, $"{layout}: the name of {n.Id} is {n.FontPx:F1} px"));
+        // Whole names, not "Am…": a group of one card stands in a column with its name beside it.
+        var texts = await _page.Locator("[data-testid=map] text.group-label").AllTextContentsAsync();
+        var cut = texts.Where(t => t.EndsWith('…')).ToList();
+        Assert.True(cut.Count <= texts.Count / 5 && cut.All(t => t.Length >= 12), $"{layout}: names cut: {string.Join(", ", cut)}");
         var area = (await _page.Locator("[data-testid=map]").BoundingBoxAsync())!;
         Assert.All(names, n => Assert.True(n.X >= area.X - 0.5 && n.Y >= area.Y - 0.5 && n.X + n.Width <= area.X + area.Width + 0.5,
             $"{layout}: the name of {n.Id} is cut at the map's edge"));

@@ -22,6 +22,13 @@ public static class GroupFrames
     /// <summary>The names' font size in diagram units: a little larger than the labels, so a group reads as a heading.</summary>
     public static double TitleFont(double zoom, double minPx) => LevelOfDetail.BadgeFont(zoom, minPx) * 1.15;
 
+    /// <summary>How wide a group's name is on screen at overview zoom, CSS px (there names have a fixed screen size).</summary>
+    public static double TitleWidthPx(string name, double minPx)
+    {
+        const double overview = 1e-3;
+        return name.Length * CharWidth * TitleFont(overview, minPx) * overview;
+    }
+
     /// <summary>How far above its cards a frame's name reaches, in screen px (the map keeps that room when it fits the drawing).</summary>
     public static double TitleRoomPx(double zoom, double minPx) => (Pad + 6 / zoom) * zoom + TitleFont(zoom, minPx) * LineHeight * zoom;
 
@@ -46,23 +53,31 @@ public static class GroupFrames
         // inside it, and may reach past a narrow frame into the gap beside it (a group of one card is narrower than its name).
         var taken = nodes.Values.Select(n => (X: n.Position.X, Y: n.Position.Y, X2: n.Position.X + n.Size!.Width, Y2: n.Position.Y + n.Size.Height)).ToList();
         var result = new List<GroupFrame>();
+        var right = frames.Max(f => f.X + f.W);
         foreach (var f in frames)
         {
-            var text = Fit(f.Name, f.W + 4 * Pad, font); // up to half the gap to the next block: its name has the other half
+            // Above the frame (reaching at most half-way into the gap to the next block, whose name has the other half), or
+            // beside it up to the next frame on its right: a group of one card (the layout stands those in a column with room
+            // on their right) shows its whole name there instead of "Am…".
+            var halo = 0.15 * font; // the outline drawn around the letters (app.css) reaches a little further than the text
+            var aboveText = Fit(f.Name, f.W + 4 * Pad, font);
+            // Beside: up to the next frame on the right, and never past the drawing's right edge (the fitted map ends there).
+            var room = frames.Where(g => g.X > f.X + f.W && g.Y < f.Y + f.H && g.Y + g.H > f.Y).Select(g => g.X)
+                .DefaultIfEmpty(right).Min() - f.X - f.W - 2 * halo - 12 / zoom;
+            var besideText = Fit(f.Name, Math.Max(0, room), font);
+            var above = new[] { f.Y - height - 6 / zoom, f.Y - height / 2, f.Y + 4 / zoom }.Select(top => (Text: aboveText, X: f.X, Top: top));
+            var beside = new[] { (Text: besideText, X: f.X + f.W + 6 / zoom, Top: f.Y + f.H / 2 - height / 2) };
+            var places = aboveText.Length < f.Name.Length && besideText.Length > aboveText.Length ? beside.Concat(above) : above.Concat(beside);
             GroupTitle? title = null;
-            if (text.Length > 0)
+            foreach (var (text, x, top) in places)
             {
+                if (text.Length == 0) continue;
                 var width = text.Length * CharWidth * font;
-                foreach (var top in new[] { f.Y - height - 6 / zoom, f.Y - height / 2, f.Y + 4 / zoom })
-                {
-                    // The outline drawn around the letters (app.css) reaches a little further than the text.
-                    var halo = 0.15 * font;
-                    var box = (X: f.X - halo, Y: top, X2: f.X + width + halo, Y2: top + height);
-                    if (taken.Any(t => box.X < t.X2 && t.X < box.X2 && box.Y < t.Y2 && t.Y < box.Y2)) continue;
-                    title = new GroupTitle(text, box.X, box.Y, width, height, font);
-                    taken.Add(box);
-                    break;
-                }
+                var box = (X: x - halo, Y: top, X2: x + width + halo, Y2: top + height);
+                if (taken.Any(t => box.X < t.X2 && t.X < box.X2 && box.Y < t.Y2 && t.Y < box.Y2)) continue;
+                title = new GroupTitle(text, box.X, box.Y, width, height, font);
+                taken.Add(box);
+                break;
             }
             result.Add(new GroupFrame(f.Key, f.Name, f.X, f.Y, f.W, f.H, title));
         }

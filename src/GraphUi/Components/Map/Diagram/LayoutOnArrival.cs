@@ -12,8 +12,10 @@ namespace GraphUi.Components.Map.Diagram;
 /// docs/benchmarks.md). One network at a time, so a large import does not take the cores from the people working.
 /// Several instances may each do it once; the layout is deterministic, so they write the same positions. Small networks
 /// are left to the map: they lay out in well under 0.1 s, and one built by hand gets each new node placed by the open map.
+/// <c>Map:LayoutOnArrival=false</c> switches it off (the API's tests, which count positions and live messages).
 /// </summary>
-public sealed class LayoutOnArrival(NetworkService networks, LayoutStore layouts, ILogger<LayoutOnArrival> logger) : BackgroundService
+public sealed class LayoutOnArrival(NetworkService networks, LayoutStore layouts, IConfiguration configuration, ILogger<LayoutOnArrival> logger)
+    : BackgroundService
 {
     public const int MinimumNodes = 30;
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -21,6 +23,7 @@ public sealed class LayoutOnArrival(NetworkService networks, LayoutStore layouts
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue("Map:LayoutOnArrival", true)) return;
         networks.Committed += OnCommitted;
         networks.Deleted += OnDeleted;
         try

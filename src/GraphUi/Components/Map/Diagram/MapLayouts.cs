@@ -147,13 +147,21 @@ public static class MapLayouts
         return result;
     }
 
-    /// <summary>One block per group (territory or topic), blocks in a grid; inside a block the force layout of its nodes.</summary>
+    /// <summary>
+    /// One block per group (territory or topic), blocks in rows; inside a block the force layout of its nodes. Groups of one
+    /// card (a municipality with its one office) stand in a column on the left with their names beside them: above a
+    /// one-card frame a name has room for a few letters only ("Am…"). The column leaves room on its right for the longest
+    /// name at the size the map shows names when the whole drawing fits a desk's map.
+    /// </summary>
     private static Dictionary<string, (double X, double Y)> GroupedCentres(IReadOnlyList<string> ids, NetworkView view, Func<string, (double W, double H)> size,
         Func<GraphApi.Domain.Entity, string?> groupOf)
     {
         var byId = view.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var groups = ids.GroupBy(id => groupOf(byId[id]) ?? "\uffff").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var blocks = groups.Select(g =>
+        var singles = groups.Any(g => g.Count() > 1)
+            ? groups.Where(g => g.Count() == 1).Select(g => (Id: g.Single(), Name: view.Snapshot.Find(g.Key)?.Label ?? "")).ToList()
+            : [];
+        var blocks = groups.Where(g => singles.Count == 0 || g.Count() > 1).Select(g =>
         {
             var members = g.ToList();
             var inner = RemoveOverlaps(ForceCentres(members, view.Edges), size);
@@ -161,28 +169,41 @@ public static class MapLayouts
             var minY = inner.Values.Min(p => p.Y);
             var w = members.Max(id => inner[id].X - minX + size(id).W);
             var h = members.Max(id => inner[id].Y - minY + size(id).H);
-            return (Members: members, Inner: inner, MinX: minX, MinY: minY, W: w, H: h);
+            return new Block(members, inner, minX, minY, w, h);
         }).ToList();
-        // Blocks in rows, largest first; as many per row as makes the whole about as wide as a map on a screen (3:2),
-        // so a network of many small territories is not drawn as a thin band.
+        // Blocks in rows, largest first; as many per row as makes the whole (with the column) about as wide as a map on a
+        // screen (3:2), so a network of many small territories is not drawn as a thin band.
         blocks = blocks.OrderByDescending(b => b.W * b.H).ThenBy(b => b.Members[0], StringComparer.Ordinal).ToList();
-        var columns = Enumerable.Range(1, blocks.Count).MinBy(c =>
+        var cardW = singles.Count == 0 ? 0 : singles.Max(s => size(s.Id).W);
+        var cardStep = singles.Count == 0 ? 0 : singles.Max(s => size(s.Id).H) + 2 * GroupFrames.Pad + 2 * Gap;
+        var longestName = singles.Count == 0 ? 0 : singles.Max(s => GroupFrames.TitleWidthPx(s.Name, LevelOfDetail.DeskLabelPx));
+        (List<Block[]> Rows, double Left, double Width, double Height) Arrange(int columns)
         {
-            var rows = blocks.Chunk(c).ToList();
-            var width = rows.Max(row => row.Sum(b => b.W + 4 * Gap));
-            var height = rows.Sum(row => row.Max(b => b.H) + 4 * Gap);
-            return Math.Abs(Math.Log(width / height / 1.5));
-        });
+            var rows = blocks.Chunk(columns).ToList();
+            var blocksWidth = rows.Max(row => row.Sum(b => b.W + 4 * Gap));
+            var height = Math.Max(rows.Sum(row => row.Max(b => b.H) + 4 * Gap), cardStep * singles.Count);
+            // The column's room for its names: their screen width in diagram units when the drawing fits the map beside the
+            // side panels at 1280×720 (about 720 × 600 px); the drawing's width depends on that room, so a few rounds settle it.
+            var left = 0.0;
+            for (var round = 0; singles.Count > 0 && round < 3; round++)
+                left = cardW + longestName * Math.Max((left + blocksWidth) / 720, height / 600) + 2 * GroupFrames.Pad + 2 * Gap;
+            return (rows, left, left + blocksWidth, height);
+        }
+        var arranged = Enumerable.Range(1, blocks.Count).Select(Arrange).MinBy(a => Math.Abs(Math.Log(a.Width / a.Height / 1.5)));
+        var chunks = arranged.Rows;
+        var left = arranged.Left;
         // Each row leaves room above it for its groups' names (the map draws every group as a framed block with its name on
         // top): about 45 screen px when the whole drawing fits a projector's map, so the room grows with the drawing's height.
-        var chunks = blocks.Chunk(columns).ToList();
-        var height = chunks.Sum(row => row.Max(b => b.H) + 4 * Gap);
-        var rowGap = Math.Max(4 * Gap, height * 45 / 560);
+        var rowGap = Math.Max(4 * Gap, arranged.Height * 45 / 560);
         var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        var step = singles.Count == 0 ? 0 : Math.Max(cardStep, (chunks.Sum(row => row.Max(b => b.H) + rowGap) - rowGap) / singles.Count);
+        for (var i = 0; i < singles.Count; i++)
+            result[singles[i].Id] = (cardW / 2, i * step + size(singles[i].Id).H / 2);
+
         double y = 0;
         foreach (var row in chunks)
         {
-            double x = 0;
+            var x = left;
             foreach (var block in row)
             {
                 foreach (var id in block.Members)
@@ -193,6 +214,9 @@ public static class MapLayouts
         }
         return result;
     }
+
+    /// <summary>A group's cards as its own force layout placed them; W and H: the cards' extent.</summary>
+    private sealed record Block(List<string> Members, Dictionary<string, NodePosition> Inner, double MinX, double MinY, double W, double H);
 
     /// <summary>Rings by degree: the most connected in the middle.</summary>
     private static Dictionary<string, (double X, double Y)> ConcentricCentres(IReadOnlyList<string> ids, NetworkView view, Func<string, (double W, double H)> size)
