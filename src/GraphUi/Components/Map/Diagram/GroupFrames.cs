@@ -49,19 +49,18 @@ public static class GroupFrames
             })
             .OrderBy(f => f.Y).ThenBy(f => f.X).ToList();
 
-        // A name may not cover another name or any card; it sits above its frame, else across the frame's top edge, else just
-        // inside it, and may reach past a narrow frame into the gap beside it (a group of one card is narrower than its name).
+        // A name may not cover another name or any card. It sits above its frame (reaching at most half-way into the gap to the
+        // next block, whose name has the other half), else across the frame's top edge, else just inside it; or beside the
+        // frame, up to the next frame on its right and never past the drawing's right edge (the fitted map ends there). Beside
+        // comes first where above would cut the name: a group of one card (the layout stands those in a column with room on
+        // their right) shows its whole name there instead of "Am…".
         var taken = nodes.Values.Select(n => (X: n.Position.X, Y: n.Position.Y, X2: n.Position.X + n.Size!.Width, Y2: n.Position.Y + n.Size.Height)).ToList();
         var result = new List<GroupFrame>();
         var right = frames.Max(f => f.X + f.W);
         foreach (var f in frames)
         {
-            // Above the frame (reaching at most half-way into the gap to the next block, whose name has the other half), or
-            // beside it up to the next frame on its right: a group of one card (the layout stands those in a column with room
-            // on their right) shows its whole name there instead of "Am…".
             var halo = 0.15 * font; // the outline drawn around the letters (app.css) reaches a little further than the text
             var aboveText = Fit(f.Name, f.W + 4 * Pad, font);
-            // Beside: up to the next frame on the right, and never past the drawing's right edge (the fitted map ends there).
             var room = frames.Where(g => g.X > f.X + f.W && g.Y < f.Y + f.H && g.Y + g.H > f.Y).Select(g => g.X)
                 .DefaultIfEmpty(right).Min() - f.X - f.W - 2 * halo - 12 / zoom;
             var besideText = Fit(f.Name, Math.Max(0, room), font);
