@@ -34,16 +34,23 @@ public sealed class UnknownIdsTests(ITestOutputHelper output)
         const int ids = 20_000;
         await AskAsync(500, distinct: true); // warm: the pipeline's own caches fill once
         // The same number of requests twice, once for one id and once for as many different ids: whatever else the process
-        // keeps meanwhile (other tests' servers and fixtures) grows alike in both; only what is kept per id differs.
-        var start = LiveHeap();
-        await AskAsync(ids, distinct: false);
-        var same = LiveHeap();
-        await AskAsync(ids, distinct: true);
-        var different = LiveHeap();
-        var perId = ((different - same) - (same - start)) / (double)ids;
-        output.WriteLine($"Live heap {start / 1024} kB; after {ids:N0} asks for one unknown id {same / 1024} kB; after {ids:N0} different unknown ids {different / 1024} kB: {perId:F1} B kept per id.");
-        // 275 B per id were kept before (5.5 MB for 20,000).
-        Assert.True(perId < 60, $"{perId:F1} B kept per unknown id");
+        // keeps meanwhile (other tests' servers and fixtures) grows alike in both; only what is kept per id differs. Other
+        // test classes run meanwhile and can free or take megabytes between two readings, so a measurement is taken up to
+        // three times: memory really kept per id (275 B before the fix) shows in every one, another test's noise in one.
+        var measured = new List<double>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var start = LiveHeap();
+            await AskAsync(ids, distinct: false);
+            var same = LiveHeap();
+            await AskAsync(ids, distinct: true);
+            var different = LiveHeap();
+            var perId = ((different - same) - (same - start)) / (double)ids;
+            output.WriteLine($"Live heap {start / 1024} kB; after {ids:N0} asks for one unknown id {same / 1024} kB; after {ids:N0} different unknown ids {different / 1024} kB: {perId:F1} B kept per id.");
+            measured.Add(perId);
+            if (perId < 60) return;
+        }
+        Assert.Fail($"kept per unknown id in each of three measurements: {string.Join(", ", measured.Select(m => $"{m:F1} B"))}");
     }
 
     private static long LiveHeap()
