@@ -104,7 +104,7 @@ public static partial class UiBenchmark
         if (network is null)
         {
             await page.GotoAsync(baseUrl);
-            await page.WaitForSelectorAsync("[data-testid=network-list][data-interactive=true]", new() { Timeout = 180_000 });
+            await page.WaitForSelectorAsync("main#main[data-interactive=true] [data-testid=network-list]", new() { Timeout = 180_000 });
             return (await page.EvaluateAsync<double>("() => performance.now() / 1000"), "");
         }
         await page.AddInitScriptAsync(PhaseRecorder);

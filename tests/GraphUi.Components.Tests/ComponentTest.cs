@@ -81,7 +81,7 @@ public abstract class ComponentTest : BunitContext, IClassFixture<SeededStore>
             new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, UserEmail),
             new System.Security.Claims.Claim(GraphApi.Accounts.Users.DisplayNameClaim, UserName));
         signedIn.SetRoles(GraphApi.Accounts.Users.AdministratorRole);
-        // The components run in a live circuit (pages mark it with data-interactive for the browser tests).
+        // The components run in a live circuit (the layouts mark it with data-interactive for the browser tests).
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 

@@ -88,9 +88,11 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 public static class PageInteractivity
 {
     /// <summary>
-    /// Waits until the page's circuit runs (the layout's <c>main</c> says <c>data-interactive="true"</c>): before that, the
-    /// prerendered buttons are drawn but a click reaches no server. Only for interactive pages (not the static account forms).
+    /// Waits until the page's circuit runs (the layout's <c>main</c> says <c>data-interactive="true"</c>) and, when given,
+    /// <paramref name="testId"/> is drawn inside it: before that, the prerendered buttons are drawn but a click reaches no
+    /// server. Only for interactive pages (not the static account forms).
     /// </summary>
-    public static Task WaitUntilInteractiveAsync(this IPage page) =>
-        Assertions.Expect(page.Locator("main#main")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+    public static Task WaitUntilInteractiveAsync(this IPage page, string? testId = null) =>
+        Assertions.Expect(page.Locator("main#main[data-interactive=true]" + (testId is null ? "" : $" [data-testid={testId}]")).First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
 }

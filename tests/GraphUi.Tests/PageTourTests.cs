@@ -57,7 +57,7 @@ public sealed class PageTourTests(BrowserFixture browser, MapApp app, ITestOutpu
         try
         {
             await page.GotoAsync("/");
-            await Expect(page.Locator("[data-testid=network-list]")).ToHaveAttributeAsync("data-interactive", "true");
+            await page.WaitUntilInteractiveAsync("network-list");
             await LookAsync("networks");
 
             await map.OpenAsync("peine");
@@ -84,11 +84,11 @@ public sealed class PageTourTests(BrowserFixture browser, MapApp app, ITestOutpu
             }
 
             await page.GotoAsync("/networks/peine/table");
-            await Expect(page.Locator("[data-testid=table-view]")).ToHaveAttributeAsync("data-interactive", "true");
+            await page.WaitUntilInteractiveAsync("table-view");
             await LookAsync("table");
 
             await page.GotoAsync("/networks/peine/report");
-            await Expect(page.Locator("[data-testid=report]")).ToHaveAttributeAsync("data-interactive", "true");
+            await page.WaitUntilInteractiveAsync("report");
             await LookAsync("report");
 
             var compare = new ComparePage(page);

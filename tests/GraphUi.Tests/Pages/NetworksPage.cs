@@ -15,8 +15,7 @@ public sealed class NetworksPage(IPage page)
         await WaitUntilInteractiveAsync();
     }
 
-    public Task WaitUntilInteractiveAsync() =>
-        Expect(page.Locator("[data-testid=network-list]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+    public Task WaitUntilInteractiveAsync() => page.WaitUntilInteractiveAsync("network-list");
 
     public ILocator Rows => page.Locator("table.networks tbody tr");
     public ILocator Row(string networkId) => page.Locator($"tr[data-network=\"{networkId}\"]");

@@ -15,8 +15,7 @@ public sealed class ReportPage(IPage page)
         return response;
     }
 
-    public Task WaitUntilInteractiveAsync() =>
-        Expect(page.Locator("#report")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+    public Task WaitUntilInteractiveAsync() => page.WaitUntilInteractiveAsync("report");
 
     public ILocator Title => page.Locator(".report-head h1");
     public ILocator Date => page.Locator(".report-head .report-date");

@@ -12,7 +12,7 @@ public sealed class TablePage(IPage page)
     {
         var response = await page.GotoAsync($"/networks/{networkId}/table{(query is null ? "" : "?" + query)}");
         if (response?.Status == 200)
-            await Expect(page.Locator("[data-testid=table-view]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+            await page.WaitUntilInteractiveAsync("table-view");
         return response;
     }
 
