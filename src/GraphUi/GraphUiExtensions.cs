@@ -19,6 +19,7 @@ public static class GraphUiExtensions
         builder.Services.AddScoped<GraphUi.Components.Layout.CircuitCulture>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, GraphUi.Components.Layout.CultureCircuitHandler>();
         builder.Services.AddSingleton<LayoutStore>();
+        builder.Services.AddSingleton<MapWarmUp>();
         builder.Services.AddHostedService<LayoutOnArrival>();
         builder.Services.AddGraphUiPanels();
         return builder;

@@ -4,6 +4,7 @@ using GraphApi.Domain;
 using GraphApi.Exchange;
 using GraphApi.Storage;
 using GraphUi.Components.Map.Diagram;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphUi.Tests.Map;
 
@@ -41,6 +42,24 @@ public sealed class LayoutOnArrivalTests(MapApp app) : IClassFixture<MapApp>
         // The big import in the other test is laid out within seconds; this one stays without positions until a map places it.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Empty(await api.GetFromJsonAsync<Dictionary<string, NodePosition>>("/api/networks/klein/positions") ?? []);
+    }
+
+    [Fact]
+    public async Task TheFirstMapIsDrawnOffScreenWithoutWritingAnything()
+    {
+        using var api = await app.ApiClientAsync();
+        var positions = await PositionsWhenLaidOutAsync(api, "peine");
+        var history = await api.GetStringAsync("/api/networks/peine/history");
+
+        var (cards, ready) = await app.Services.GetRequiredService<MapWarmUp>().DrawAsync("peine");
+
+        Assert.Equal(positions.Count, cards); // every card of the shared map, as a person's first open draws them
+        Assert.True(ready, "the off-screen map knew its size and fitted the drawing");
+        Assert.Equal(history, await api.GetStringAsync("/api/networks/peine/history"));
+        Assert.Equal(positions, await api.GetFromJsonAsync<Dictionary<string, NodePosition>>("/api/networks/peine/positions"));
+        // A network nobody laid out is not laid out for nobody.
+        (await api.PostAsJsonAsync("/api/networks", new { id = "leer", name = "Leer" })).EnsureSuccessStatusCode();
+        Assert.Equal((0, false), await app.Services.GetRequiredService<MapWarmUp>().DrawAsync("leer"));
     }
 
     private static async Task<Dictionary<string, NodePosition>> PositionsWhenLaidOutAsync(HttpClient api, string id)
