@@ -15,6 +15,7 @@ public static class Program
         ["stores"] = StoresBenchmark.RunAsync,
         ["analysis"] = AnalysisBenchmark.RunAsync,
         ["ui"] = UiBenchmark.RunAsync,
+        ["ui-open"] = UiBenchmark.OpensAsync,
         ["live"] = LiveBenchmark.RunAsync,
         ["calibration"] = CalibrationBenchmark.RunAsync,
         ["exchange"] = ExchangeBenchmark.RunAsync,

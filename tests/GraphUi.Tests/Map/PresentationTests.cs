@@ -31,6 +31,25 @@ public sealed class PresentationTests(BrowserFixture browser, MapApp app) : ICla
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task EveryRelationshipInTheLegendIsDrawnUnlikeTheOthers(string theme)
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl, 1280, 720);
+        await new PresentPage(page).OpenAsync("peine", $"theme={theme}");
+        // What a person can tell apart: colour, width and dashes of each legend line, as the browser draws them.
+        var rows = await page.Locator(".legend-links li").EvaluateAllAsync<string[]>("""
+            items => items.map(li => { const s = getComputedStyle(li.querySelector('line'));
+                return `${li.textContent.trim()}|${s.stroke} ${s.strokeWidth} ${s.strokeDasharray}`; })
+            """);
+        Assert.True(rows.Length >= 10, string.Join("; ", rows)); // three roles, four kinds of collaboration, three structures
+        Assert.Contains(rows, r => r.StartsWith("Kooperation: ", StringComparison.Ordinal));
+        var looks = rows.Select(r => r.Split('|')[1]).ToList();
+        Assert.True(looks.Distinct().Count() == looks.Count, $"alike in the {theme} theme: {string.Join("; ", rows)}");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task TheProjectorFollowsThePresenter()
     {
