@@ -29,6 +29,9 @@ public static class AccountsRegistration
         services.AddOptions<AuthOptions>().BindConfiguration("Auth");
         var auth = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddDbContext<AccountsDb>((sp, o) => o.UseSqlite($"Data Source={DatabasePath(sp)}"));
+        // EF Core logs every account query's SQL at Information: a wall of SELECTs before the app's address, and one per
+        // sign-in. Its warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         var authentication = services.AddAuthentication(o =>
             {
