@@ -97,7 +97,7 @@ public static class Kinds
     public static readonly Vocabulary Relation = new("relation",
         new("membership", De("Mitglied in", "Mitglied in"), En("member of", "member of"), "#607d8b", "solid"),
         new("collaboration", De("kooperiert mit", "kooperiert mit"), En("collaborates with", "collaborates with"), "#1565c0", "solid"),
-        new("partOf", De("ist Teil von", "ist Teil von"), En("part of", "part of"), "#90a4ae", "solid"),
+        new("partOf", De("ist Teil von", "ist Teil von"), En("part of", "part of"), "#8d6e63", "solid"),
         new("reportsTo", De("berichtet an", "berichtet an"), En("reports to", "reports to"), "#6a1b9a", "solid"),
         new("leads", De("leitet", "leitet"), En("leads", "leads"), "#00897b", "solid"),
         new("worksFor", De("arbeitet für", "arbeitet für"), En("works for", "works for"), "#b0bec5", "dotted"),

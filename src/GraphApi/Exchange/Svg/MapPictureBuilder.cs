@@ -100,7 +100,7 @@ public static class MapPictureBuilder
             if (e.Type == "leads" && memberPairs.Contains((e.Source, e.Target))) continue; // the membership line says it already
             var (x1, y1) = Clip(a, b.CentreX, b.CentreY);
             var (x2, y2) = Clip(b, a.CentreX, a.CentreY);
-            links.Add(new PictureLink(e.Type, e.Kind, x1, y1, x2, y2, Style(e.Type, e.Kind, theme, look)));
+            links.Add(new PictureLink(e.Type, e.Kind, x1, y1, x2, y2, Style(e.Type, e.Kind, theme)));
         }
 
         var title = TextFit.Clean(options.Title ?? s.Network.Name);
@@ -306,28 +306,12 @@ public static class MapPictureBuilder
         _ => 6,
     };
 
-    public static LineStyle Style(string type, string? kind, PictureTheme theme, KindLook look)
+    /// <summary>A relationship's line in a theme, from the one table the map draws with too (<see cref="LineLook"/>).</summary>
+    public static LineStyle Style(string type, string? kind, PictureTheme theme)
     {
-        var style = BaseStyle(type, kind, theme, look);
-        return style with { Colour = theme.Line(style.Colour) };
+        var look = LineLook.Of(type, kind);
+        return new LineStyle(look.Stroke(theme), look.Width, look.Dash, look.Arrow);
     }
-
-    private static LineStyle BaseStyle(string type, string? kind, PictureTheme theme, KindLook look) => (type, kind) switch
-    {
-        ("membership", MembershipRoles.Chair) => new LineStyle(theme.Text, 5, null, false),
-        ("membership", MembershipRoles.Management) => new LineStyle(theme.Text, 4, null, false),
-        ("membership", MembershipRoles.Advisory) => new LineStyle(theme.Link, 2, "2 5", false),
-        ("membership", MembershipRoles.Guest) => new LineStyle(theme.Link, 1.5, "9 6", false),
-        ("membership", _) => new LineStyle(theme.Link, 2, null, false),
-        ("collaboration", CollaborationKinds.Agreement) => new LineStyle(look.CollaborationColour(CollaborationKinds.Agreement), 3, null, false),
-        ("collaboration", CollaborationKinds.Referral) => new LineStyle(look.CollaborationColour(CollaborationKinds.Referral), 3, "12 6", true),
-        ("collaboration", CollaborationKinds.Funding) => new LineStyle(look.CollaborationColour(CollaborationKinds.Funding), 3, "16 5 3 5", true),
-        ("collaboration", _) => new LineStyle(look.CollaborationColour(CollaborationKinds.Informal), 2.5, "3 5", false),
-        ("reportsTo", _) => new LineStyle(look.RelationColour("reportsTo"), 4, null, true),
-        ("leads", _) => new LineStyle(look.RelationColour("leads"), 3, null, true),
-        ("partOf", _) => new LineStyle(look.RelationColour("partOf"), 2, "1 4", false),
-        _ => new LineStyle("#b0bec5", 1.5, null, false),
-    };
 
     private static readonly (string Type, string? Kind)[] LinkLegend =
     [
@@ -371,7 +355,7 @@ public static class MapPictureBuilder
                 others.Select(k => new LegendItem(look.EntityPlural(k), Swatch: look.EntityColour(k))).ToList()));
         var shown = view.Edges.Select(e => (e.Type, Kind: e.Type is "membership" or "collaboration" ? e.Kind : null)).ToHashSet();
         var lines = LinkLegend.Where(shown.Contains)
-            .Select(l => new LegendItem(LinkWord(l.Type, l.Kind, look), Line: Style(l.Type, l.Kind, theme, look))).ToList();
+            .Select(l => new LegendItem(LinkWord(l.Type, l.Kind, look), Line: Style(l.Type, l.Kind, theme))).ToList();
         if (lines.Count > 0) sections.Add(new LegendSection(look.Text("export.links"), lines));
         return sections;
     }

@@ -1,3 +1,4 @@
+using GraphApi.Exchange.Svg;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 
@@ -96,8 +97,12 @@ public sealed class MapLink : LinkModel
         Kind = kind;
         SourceId = source.Id;
         TargetId = target.Id;
-        if (type is "partOf" or "reportsTo" or "leads") TargetMarker = LinkMarker.Arrow;
+        Look = LineLook.Of(type, kind);
+        if (Look.Arrow) TargetMarker = LinkMarker.Arrow;
     }
+
+    /// <summary>How the relationship is drawn: the same table as the legend and the exported pictures.</summary>
+    public LineLook Look { get; }
 
     public string SourceId { get; }
     public string TargetId { get; }
