@@ -30,6 +30,8 @@ public sealed class MapWarmUp(IServiceScopeFactory scopes, NetworkService networ
         await using var renderer = new OffScreenRenderer(new OffScreenServices(scope.ServiceProvider), loggers);
         // The map page's parts that only read; the page itself would join the live session and show a guest to everyone.
         await renderer.DrawAsync<MapView>(new() { [nameof(MapView.NetworkId)] = networkId, [nameof(MapView.Snapshot)] = snapshot });
+        // The map draws its cards once it knows its size, after its first render: a moment later.
+        for (var waited = 0; !renderer.Ready && waited < 5_000; waited += 20) await Task.Delay(20, ct);
         await renderer.DrawAsync<FilterPanel>(new() { [nameof(FilterPanel.Snapshot)] = snapshot, [nameof(FilterPanel.Filter)] = new NetworkFilter() });
         await renderer.DrawAsync<Legend>([]);
         await renderer.DrawAsync<Panels.DetailsPanel>(new() { [nameof(Panels.DetailsPanel.NetworkId)] = networkId });
