@@ -11,8 +11,9 @@ namespace GraphUi.Components.Map.Diagram;
 /// to open the map then finds it laid out instead of waiting for the force layout (about 0.5 s at 400 nodes, see
 /// docs/benchmarks.md). One network at a time, so a large import does not take the cores from the people working.
 /// Once the networks present at start are laid out, the first of them is drawn off-screen (<see cref="MapWarmUp"/>), so the
-/// first map opened after a start does not wait for the JIT either. Several instances may each do it once; the layout is deterministic, so they write the same positions. Small networks
-/// are left to the map: they lay out in well under 0.1 s, and one built by hand gets each new node placed by the open map.
+/// first map opened after a start does not wait for the JIT either. Several instances may each do it once; the layout is
+/// deterministic, so they write the same positions. Small networks are left to the map: they lay out in well under 0.1 s,
+/// and one built by hand gets each new node placed by the open map.
 /// <c>Map:LayoutOnArrival=false</c> switches it off (the API's tests, which count positions and live messages).
 /// </summary>
 public sealed class LayoutOnArrival(NetworkService networks, LayoutStore layouts, MapWarmUp warmUp, IConfiguration configuration,

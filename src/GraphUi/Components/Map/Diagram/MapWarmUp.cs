@@ -10,10 +10,10 @@ namespace GraphUi.Components.Map.Diagram;
 /// <summary>
 /// Draws one map off-screen after a start, so that the first person to open a map does not wait for the JIT of the map's
 /// code (the diagram, the cards, the level of detail, the panels: 0.4–0.9 s on this machine, see docs/benchmarks.md). The
-/// real <see cref="MapView"/> and the page's panels render in a renderer of its own whose batches go nowhere, with a browser that answers the
-/// diagram's one question (the map's size: a projector's 1280×720) and nothing else. It reads and never writes: the
-/// network is handed over as a snapshot, and a network without saved positions is not drawn (nothing would be laid out
-/// in the background for nobody).
+/// real <see cref="MapView"/> and the page's read-only panels render in a renderer of their own whose batches go nowhere,
+/// with a browser that answers the diagram's one question (the map's size: a projector's 1280×720) and nothing else. It
+/// reads and never writes: the network is handed over as a snapshot, and a network without saved positions is not drawn
+/// (nothing would be laid out in the background for nobody).
 /// </summary>
 public sealed class MapWarmUp(IServiceScopeFactory scopes, NetworkService networks, ILoggerFactory loggers, ILogger<MapWarmUp> logger)
 {
