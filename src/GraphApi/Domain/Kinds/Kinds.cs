@@ -76,10 +76,10 @@ public static class Kinds
         new(MembershipRoles.Advisory, De("beratend", "beratend"), En("Advisory", "Advisory"), "#90a4ae", ""));
 
     public static readonly Vocabulary Collaboration = new("collaborationKind",
-        new(CollaborationKinds.Agreement, De("Kooperationsvereinbarung", "Kooperationsvereinbarungen", Gender.Feminine), En("Cooperation agreement"), "#1565c0", "solid"),
-        new(CollaborationKinds.Referral, De("Verweisung", "Verweisungen", Gender.Feminine), En("Referral"), "#ef6c00", "dashed"),
-        new(CollaborationKinds.Funding, De("Förderung", "Förderungen", Gender.Feminine), En("Funding", "Funding"), "#2e7d32", "solid"),
-        new(CollaborationKinds.Informal, De("informell", "informell"), En("Informal", "Informal"), "#78909c", "dotted"));
+        new(CollaborationKinds.Agreement, De("Kooperationsvereinbarung", "Kooperationsvereinbarungen", Gender.Feminine), En("Cooperation agreement"), "#1565c0"),
+        new(CollaborationKinds.Referral, De("Verweisung", "Verweisungen", Gender.Feminine), En("Referral"), "#ef6c00"),
+        new(CollaborationKinds.Funding, De("Förderung", "Förderungen", Gender.Feminine), En("Funding", "Funding"), "#2e7d32"),
+        new(CollaborationKinds.Informal, De("informell", "informell"), En("Informal", "Informal"), "#78909c"));
 
     /// <summary>The things a network holds; codes are <see cref="EntityKind"/> names in camelCase.</summary>
     public static readonly Vocabulary Entity = new("entityKind",
@@ -93,18 +93,21 @@ public static class Kinds
         new("membership", De("Mitgliedschaft", "Mitgliedschaften", Gender.Feminine), En("Membership"), "#607d8b", ""),
         new("collaboration", De("Kooperation", "Kooperationen", Gender.Feminine), En("Collaboration"), "#1565c0", ""));
 
-    /// <summary>The relationships the map draws besides memberships and collaborations (edge types of the diagram).</summary>
+    /// <summary>
+    /// The relationships the map draws besides memberships and collaborations (edge types of the diagram). Their colours are
+    /// here; width, dashes and arrows of every line are in <c>GraphApi.Exchange.Svg.LineLook</c>.
+    /// </summary>
     public static readonly Vocabulary Relation = new("relation",
-        new("membership", De("Mitglied in", "Mitglied in"), En("member of", "member of"), "#607d8b", "solid"),
-        new("collaboration", De("kooperiert mit", "kooperiert mit"), En("collaborates with", "collaborates with"), "#1565c0", "solid"),
-        new("partOf", De("ist Teil von", "ist Teil von"), En("part of", "part of"), "#8d6e63", "solid"),
-        new("reportsTo", De("berichtet an", "berichtet an"), En("reports to", "reports to"), "#6a1b9a", "solid"),
-        new("leads", De("leitet", "leitet"), En("leads", "leads"), "#00897b", "solid"),
-        new("worksFor", De("arbeitet für", "arbeitet für"), En("works for", "works for"), "#b0bec5", "dotted"),
-        new("worksOn", De("arbeitet zu", "arbeitet zu"), En("works on", "works on"), "#fbc02d", "dotted"),
-        new("activeIn", De("tätig in", "tätig in"), En("active in", "active in"), "#81c784", "dotted"),
-        new("offers", De("bietet an", "bietet an"), En("offers", "offers"), "#ce93d8", "dotted"),
-        new("within", De("liegt in", "liegt in"), En("lies within", "lies within"), "#a5d6a7", "dotted"));
+        new("membership", De("Mitglied in", "Mitglied in"), En("member of", "member of"), "#607d8b"),
+        new("collaboration", De("kooperiert mit", "kooperiert mit"), En("collaborates with", "collaborates with"), "#1565c0"),
+        new("partOf", De("ist Teil von", "ist Teil von"), En("part of", "part of"), "#8d6e63"),
+        new("reportsTo", De("berichtet an", "berichtet an"), En("reports to", "reports to"), "#6a1b9a"),
+        new("leads", De("leitet", "leitet"), En("leads", "leads"), "#00897b"),
+        new("worksFor", De("arbeitet für", "arbeitet für"), En("works for", "works for"), "#b0bec5"),
+        new("worksOn", De("arbeitet zu", "arbeitet zu"), En("works on", "works on"), "#fbc02d"),
+        new("activeIn", De("tätig in", "tätig in"), En("active in", "active in"), "#81c784"),
+        new("offers", De("bietet an", "bietet an"), En("offers", "offers"), "#ce93d8"),
+        new("within", De("liegt in", "liegt in"), En("lies within", "lies within"), "#a5d6a7"));
 
     /// <summary>The words for a kind of entity: "Akteur"/"Akteure", "Gremium"/"Gremien".</summary>
     public static Term Of(EntityKind kind) => Entity[Code(kind)];
