@@ -49,6 +49,18 @@ public sealed class NodeWidgetTests : BunitContext
     }
 
     [Fact]
+    public void ACompactCardHidesItsIconOnlyWhereItsNameFloatsOverTheCard()
+    {
+        var node = (ActorNode)Map().Nodes["jc"];
+        // Overview zoom: the name floats below the card, and the icon is all that marks the card itself.
+        node.State = node.State with { Compact = true, Floating = new LabelBox(0, ActorNode.Height + 4, ActorNode.Width, 20, 1) };
+        Assert.DoesNotContain("label-over", Render<ActorWidget>(p => p.Add(x => x.Node, node)).Find(".node-card").ClassList);
+        // A closer zoom: the name sits across the card, where the centred icon would peek out around it.
+        node.State = node.State with { Floating = new LabelBox(10, 20, ActorNode.Width - 20, 30, 1) };
+        Assert.Contains("label-over", Render<ActorWidget>(p => p.Add(x => x.Node, node)).Find(".node-card").ClassList);
+    }
+
+    [Fact]
     public void ABodyCardCountsTodaysMembersAndShowsItsStatusAsABadge()
     {
         var node = (BodyNode)Map().Nodes["sg"];
